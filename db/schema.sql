@@ -1,0 +1,12 @@
+-- Generated from src/store/migrations/ by `npm run docs`. Do not edit: a test fails when this file and the migrations drift.
+-- The MySQL/MariaDB schema after every migration; apply it with `mina-auth migrate`, which also records the versions.
+
+-- 0001_sessions
+create table `apps` (`appid` varchar(64) primary key, `type` varchar(32) not null, `secret_sealed` varchar(1024) not null, `login_duration` integer default 30 not null, `session_duration` integer default 2592000 not null, `max_sessions` integer default 20 not null, `token_api` varchar(16) default 'stable' not null, `watermark_max_age` integer default 86400 not null, `cos_sealed` text, `created_at` bigint not null, `updated_at` bigint not null) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+create table `users` (`appid` varchar(64) not null, `openid` varchar(128) not null, `unionid` varchar(128), `session_key_sealed` varchar(512) not null, `user_info` text, `created_at` bigint not null, `updated_at` bigint not null, constraint `users_pk` primary key (`appid`, `openid`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+create table `sessions` (`seq` bigint primary key auto_increment, `id` varchar(64) not null unique, `appid` varchar(64) not null, `openid` varchar(128) not null, `skey_hash` char(64) not null, `created_at` bigint not null, `last_visit_at` bigint not null) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+create index `sessions_user` on `sessions` (`appid`, `openid`, `seq`);
+create index `sessions_created` on `sessions` (`appid`, `created_at`);
+create index `sessions_visited` on `sessions` (`appid`, `last_visit_at`);
+create table `login_claims` (`appid` varchar(64) not null, `code_mac` char(64) not null, `state` varchar(16) not null, `answer_sealed` text, `created_at` bigint not null, constraint `login_claims_pk` primary key (`appid`, `code_mac`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+create index `login_claims_created` on `login_claims` (`created_at`);

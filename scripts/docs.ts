@@ -1,0 +1,72 @@
+// Renders docs/interfaces.md, docs/errors.md and db/schema.sql from the code; test/docs.test.ts fails when they drift.
+import { Kysely, MysqlAdapter, MysqlIntrospector, MysqlQueryCompiler, type DatabaseConnection, type Driver } from 'kysely';
+import { CODES, type Code } from '../src/dispatch/codes.js';
+import { registry } from '../src/dispatch/registry.js';
+import { MIGRATIONS } from '../src/store/migrations/index.js';
+
+const ENVELOPE_CODES: Code[] = [1000, 1001, 1002, 1003, 1009, 1010, 1011];
+const HEADER = (source: string) => `<!-- Generated from ${source} by \`npm run docs\`. Do not edit: a test fails when this file and the code drift. -->\n`;
+
+const codeLink = (c: Code) => `[${c}](errors.md#${c}) \`${CODES[c].message}\``;
+
+export function renderInterfaces(): string {
+  const out = [HEADER('src/dispatch/registry.ts and the handlers in src/handlers/'), '# Interfaces', '',
+    'Every call is `POST /mina_auth` (or the app-bound `POST /mina_auth/<appid>`) with the body',
+    '`{"version":1,"componentName":"MA","interface":{"interfaceName":"…","para":{…}}}` and answers HTTP 200 with',
+    '`{"returnCode","returnMessage","returnData","version":1,"componentName":"MA","requestId"}` (+ `detail` on errors, where `returnData` is `""`).',
+    `Besides the codes listed per interface, any call may answer ${ENVELOPE_CODES.map(codeLink).join(', ')}.`,
+    'A `para` key whose value is `null` counts as missing; unknown keys are refused (1003); types are never coerced.', ''];
+  out.push('| interface | class | success `returnMessage` |', '|---|---|---|');
+  for (const [name, def] of Object.entries(registry)) {
+    out.push(`| [\`${name}\`](#${name.replace(/\./g, '')}) | ${def.access} | ${def.messages.map((m) => `\`${m}\``).join(', ') || '—'} |`);
+  }
+  for (const [name, def] of Object.entries(registry)) {
+    out.push('', `## ${name}`, '', `Class: **${def.access}**. ${def.summary}`, '');
+    const props = Object.entries(def.schema.properties ?? {});
+    if (props.length) {
+      out.push('| para | type | required | meaning |', '|---|---|---|---|');
+      for (const [key, schema] of props) {
+        out.push(`| \`${key}\` | ${schema.type ?? 'any'} | ${def.schema.required?.includes(key) ? 'yes' : 'no'} | ${schema.description ?? ''} |`);
+      }
+    } else {
+      out.push('`para`: any object.');
+    }
+    out.push('', `Returns: ${def.returns}`, '', `Return codes: ${def.errors.map(codeLink).join(', ')}.`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function renderErrors(): string {
+  const out = [HEADER('src/dispatch/codes.ts'), '# Return codes', '',
+    'The closed set of `returnCode`s (PROTOCOL §3). Every protocol answer is HTTP 200 except 2007 (413) and 2008 (405).',
+    'On errors `returnData` is `""` and `detail` explains, in plain English, what went wrong (never a secret).', '',
+    '| code | returnMessage | when |', '|---|---|---|'];
+  for (const [code, { message, when }] of Object.entries(CODES)) out.push(`| <a id="${code}"></a>${code} | \`${message}\` | ${when} |`);
+  return out.join('\n') + '\n';
+}
+
+/** The MySQL DDL of every migration, compiled by kysely without a database. */
+export async function renderSchema(): Promise<string> {
+  const statements: string[] = [];
+  const connection: DatabaseConnection = {
+    async executeQuery(q) { statements.push(q.sql); return { rows: [] }; },
+    async *streamQuery() { /* never used by migrations */ },
+  };
+  const driver: Driver = {
+    async init() {}, async acquireConnection() { return connection; }, async beginTransaction() {},
+    async commitTransaction() {}, async rollbackTransaction() {}, async releaseConnection() {}, async destroy() {},
+  };
+  const db = new Kysely<unknown>({ dialect: {
+    createAdapter: () => new MysqlAdapter(), createDriver: () => driver,
+    createIntrospector: (k) => new MysqlIntrospector(k), createQueryCompiler: () => new MysqlQueryCompiler(),
+  } });
+  const out = ['-- Generated from src/store/migrations/ by `npm run docs`. Do not edit: a test fails when this file and the migrations drift.',
+    '-- The MySQL/MariaDB schema after every migration; apply it with `mina-auth migrate`, which also records the versions.', ''];
+  for (const [name, migration] of Object.entries(MIGRATIONS)) {
+    statements.length = 0;
+    await migration.up(db, 'mysql');
+    out.push(`-- ${name}`, ...statements.map((s) => s + ';'), '');
+  }
+  await db.destroy();
+  return out.join('\n');
+}

@@ -1,0 +1,121 @@
+// The only reader of process.env: turns MINA_AUTH_* variables into a typed, validated Config.
+import { BlockList, isIP } from 'node:net';
+
+export type AccessClass = 'public' | 'session' | 'privileged' | 'admin';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface Config {
+  databaseUrl: string;
+  masterKey: Buffer | null;
+  oldMasterKeys: Buffer[];
+  port: number;
+  wechatBaseUrl: string;
+  wecomBaseUrl: string;
+  upstreamTimeoutMs: number;
+  defaultAppid: string | null;
+  disabledClasses: ReadonlySet<AccessClass>;
+  trustedProxies: BlockList;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {}
+
+const KNOWN = [
+  'DATABASE_URL', 'MASTER_KEY', 'OLD_MASTER_KEYS', 'PORT', 'WECHAT_BASE_URL', 'WECOM_BASE_URL',
+  'UPSTREAM_TIMEOUT_MS', 'DEFAULT_APPID', 'DISABLED_CLASSES', 'TRUSTED_PROXIES', 'LOG_LEVEL',
+];
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/mina-auth.db';
+
+/** Reads the environment; `overrides` (from command-line flags) win over it. */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<string, string>> = {}): Config {
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('MINA_AUTH_') && !KNOWN.includes(name.slice(10)) && !name.startsWith('MINA_AUTH_TEST_')) {
+      throw new ConfigError(`unknown setting ${name} (known: ${KNOWN.map((k) => 'MINA_AUTH_' + k).join(', ')})`);
+    }
+  }
+  const get = (name: string): string | undefined => {
+    const v = overrides[name] ?? env['MINA_AUTH_' + name];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  return {
+    databaseUrl: parseDatabaseUrl(get('DATABASE_URL') ?? DEFAULT_DATABASE_URL),
+    masterKey: get('MASTER_KEY') === undefined ? null : parseKey('MINA_AUTH_MASTER_KEY', get('MASTER_KEY')!),
+    oldMasterKeys: (get('OLD_MASTER_KEYS') ?? '').split(',').filter(Boolean)
+      .map((k) => parseKey('MINA_AUTH_OLD_MASTER_KEYS', k.trim())),
+    port: parseIntIn('MINA_AUTH_PORT', get('PORT') ?? '9000', 0, 65535),
+    wechatBaseUrl: parseBaseUrl('MINA_AUTH_WECHAT_BASE_URL', get('WECHAT_BASE_URL') ?? 'https://api.weixin.qq.com'),
+    wecomBaseUrl: parseBaseUrl('MINA_AUTH_WECOM_BASE_URL', get('WECOM_BASE_URL') ?? 'https://qyapi.weixin.qq.com'),
+    upstreamTimeoutMs: parseIntIn('MINA_AUTH_UPSTREAM_TIMEOUT_MS', get('UPSTREAM_TIMEOUT_MS') ?? '5000', 100, 60000),
+    defaultAppid: parseAppid(get('DEFAULT_APPID')),
+    disabledClasses: parseClasses(get('DISABLED_CLASSES') ?? ''),
+    trustedProxies: parseProxies(get('TRUSTED_PROXIES') ?? ''),
+    logLevel: parseLogLevel(get('LOG_LEVEL') ?? 'info'),
+  };
+}
+
+function parseDatabaseUrl(v: string): string {
+  if (v.startsWith('sqlite:') && v.length > 7) return v;
+  if (/^mysql:\/\/[^/]+\/[^/?]+/.test(v)) {
+    try { new URL(v); return v; } catch { /* falls through to the error */ }
+  }
+  throw new ConfigError('MINA_AUTH_DATABASE_URL must be mysql://USER:PASS@HOST:PORT/DB or sqlite:PATH');
+}
+
+export function parseKey(name: string, v: string): Buffer {
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(v)) {
+    throw new ConfigError(`${name} must be 32 bytes in base64 (e.g. from: openssl rand -base64 32)`);
+  }
+  return Buffer.from(v, 'base64');
+}
+
+function parseIntIn(name: string, v: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function parseBaseUrl(name: string, v: string): string {
+  let url: URL;
+  try { url = new URL(v); } catch { throw new ConfigError(`${name} must be an http(s) URL`); }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new ConfigError(`${name} must be an http(s) URL`);
+  return v.replace(/\/+$/, '');
+}
+
+export const APPID_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
+
+function parseAppid(v: string | undefined): string | null {
+  if (v === undefined) return null;
+  if (!new RegExp(APPID_PATTERN).test(v)) throw new ConfigError('MINA_AUTH_DEFAULT_APPID must look like an appid (letters, digits, _ and -)');
+  return v;
+}
+
+function parseClasses(v: string): ReadonlySet<AccessClass> {
+  const all: AccessClass[] = ['public', 'session', 'privileged', 'admin'];
+  const set = new Set<AccessClass>();
+  for (const c of v.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!all.includes(c as AccessClass)) throw new ConfigError(`MINA_AUTH_DISABLED_CLASSES: unknown class "${c}" (known: ${all.join(', ')})`);
+    set.add(c as AccessClass);
+  }
+  return set;
+}
+
+function parseProxies(v: string): BlockList {
+  const list = new BlockList();
+  for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [addr = '', bits] = entry.split('/');
+    const family = isIP(addr);
+    const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
+    if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32)) {
+      throw new ConfigError(`MINA_AUTH_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR`);
+    }
+    list.addSubnet(addr, prefix, family === 6 ? 'ipv6' : 'ipv4');
+  }
+  return list;
+}
+
+function parseLogLevel(v: string): LogLevel {
+  const levels: LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+  if (!levels.includes(v as LogLevel)) throw new ConfigError(`MINA_AUTH_LOG_LEVEL must be one of ${levels.join(', ')}`);
+  return v as LogLevel;
+}

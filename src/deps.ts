@@ -1,0 +1,38 @@
+// Everything a request needs, built once per process (or per warm SCF instance) from the Config.
+import { systemClock, type Clock } from './clock.js';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { createSecretBox, type SecretBox } from './services/secretbox.js';
+import { openStore, type Store } from './store/db.js';
+import { createWeChatClient, type WeChatClient } from './wechat/client.js';
+
+export interface Deps {
+  config: Config;
+  store: Store;
+  box: SecretBox;
+  wechat: WeChatClient;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface DepsOptions {
+  clock?: Clock;
+  log?: Logger;
+  connectionLimit?: number;
+}
+
+export function createDeps(config: Config, opts: DepsOptions = {}): Deps {
+  if (!config.masterKey) throw new Error('no master key: set MINA_AUTH_MASTER_KEY');
+  return {
+    config,
+    store: openStore(config.databaseUrl, { connectionLimit: opts.connectionLimit }),
+    box: createSecretBox(config.masterKey, config.oldMasterKeys),
+    wechat: createWeChatClient({ wechatBaseUrl: config.wechatBaseUrl, wecomBaseUrl: config.wecomBaseUrl, timeoutMs: config.upstreamTimeoutMs }),
+    clock: opts.clock ?? systemClock,
+    log: opts.log ?? createLogger(config.logLevel),
+  };
+}
+
+export async function closeDeps(deps: Deps): Promise<void> {
+  await Promise.all([deps.store.close(), deps.wechat.close()]);
+}

@@ -1,0 +1,73 @@
+// From a request body to an envelope: the validation order of PROTOCOL §2, then the handler; every throw is translated here, once.
+import type { Deps } from '../deps.js';
+import { isStoreOutage } from '../store/errors.js';
+import { GatewayError } from './codes.js';
+import { failure, success, type Envelope } from './envelope.js';
+import { registry } from './registry.js';
+import { validatePara } from './validate.js';
+
+export interface DispatchInput {
+  body: Buffer;
+  requestId: string;
+  ip: string;
+  /** From the app-bound endpoint `/mina_auth/<appid>`. */
+  boundAppid: string | null;
+}
+
+export interface Dispatched {
+  envelope: Envelope;
+  interfaceName: string | null;
+  appid: string | null;
+  /** An unexpected throw (answered 1000), for the log. */
+  bug?: unknown;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispatched> {
+  const { requestId } = input;
+  let interfaceName: string | null = null;
+  let appid = input.boundAppid;
+  const fail = (code: Exclude<GatewayError['code'], 0>, detail: string): Dispatched =>
+    ({ envelope: failure(code, detail, requestId), interfaceName, appid });
+
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.body));
+  } catch {
+    return fail(1009, 'the body is not JSON (UTF-8)');
+  }
+  if (!isObject(body)) return fail(1009, 'the body must be a JSON object');
+  const iface = body.interface;
+  if (!isObject(iface) || iface.interfaceName === undefined || iface.interfaceName === null) {
+    return fail(1002, 'interface.interfaceName is missing');
+  }
+  if (typeof iface.interfaceName !== 'string') return fail(1002, 'interface.interfaceName must be a string');
+  const name = iface.interfaceName;
+  if (iface.para === undefined || iface.para === null) return fail(1011, 'interface.para is missing');
+  const def = Object.hasOwn(registry, name) ? registry[name] : undefined;
+  if (!def || deps.config.disabledClasses.has(def.access)) return fail(1010, `unknown interface "${name.slice(0, 64)}"`);
+  interfaceName = name;
+  if (def.access === 'privileged' || def.access === 'admin') {
+    return fail(2001, `${name} needs a caller key (Authorization: Bearer mak_…)`);
+  }
+  if (!isObject(iface.para)) return fail(1003, 'para must be an object');
+  const para = Object.fromEntries(Object.entries(iface.para).filter(([, v]) => v !== null));
+  const invalid = validatePara(name, para);
+  if (invalid) return fail(1003, invalid);
+  if (typeof para.appid === 'string') {
+    if (input.boundAppid !== null && para.appid !== input.boundAppid) {
+      return fail(1003, `para.appid must equal the appid of the endpoint /mina_auth/${input.boundAppid}`);
+    }
+    appid = para.appid;
+  }
+
+  try {
+    const answer = await def.handle(deps, para, { requestId, ip: input.ip, appid });
+    return { envelope: success(answer.message, answer.data, requestId), interfaceName, appid };
+  } catch (err) {
+    if (err instanceof GatewayError) return fail(err.code, err.detail);
+    if (isStoreOutage(err)) return fail(1001, 'the store is unavailable; retry later');
+    return { ...fail(1000, 'internal error; see the gateway log for this requestId'), bug: err };
+  }
+}

@@ -1,0 +1,30 @@
+// One Ajv instance; every registered schema compiled once, at load. No coercion, no defaults, unknown keys refused.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { registry } from './registry.js';
+
+const ajv = new Ajv({ allErrors: false, coerceTypes: false, useDefaults: false, removeAdditional: false, strict: true });
+
+const validators = new Map<string, ValidateFunction>(
+  Object.entries(registry).map(([name, def]) => [name, ajv.compile(def.schema)]),
+);
+
+/** Null-valued keys count as missing (as in Wafer's isset); returns the error `detail`, or null when `para` is valid. */
+export function validatePara(name: string, para: Record<string, unknown>): string | null {
+  const validate = validators.get(name)!;
+  return validate(para) ? null : describe(validate.errors?.[0]);
+}
+
+function describe(e: ErrorObject | undefined): string {
+  if (!e) return 'para is invalid';
+  const field = 'para' + e.instancePath.replace(/\//g, '.');
+  switch (e.keyword) {
+    case 'required': return `${field}.${(e.params as { missingProperty: string }).missingProperty} is required`;
+    case 'additionalProperties': return `${field} has an unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
+    case 'type': return `${field} must be ${(e.params as { type: string }).type === 'object' && field === 'para' ? 'an object' : `a ${(e.params as { type: string }).type}`}`;
+    case 'pattern': return `${field} has an invalid format`;
+    case 'minLength': return `${field} must not be shorter than ${(e.params as { limit: number }).limit} characters`;
+    case 'maxLength': return `${field} must not be longer than ${(e.params as { limit: number }).limit} characters`;
+    case 'enum': return `${field} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    default: return `${field} ${e.message ?? 'is invalid'}`;
+  }
+}

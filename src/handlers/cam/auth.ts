@@ -1,0 +1,31 @@
+// qcloud.cam.auth: check a session (id + skey) and renew its sliding expiry.
+import { defineInterface } from '../../dispatch/interface.js';
+import { appid, optional, sessionId, skey } from '../../dispatch/schemas.js';
+import { findUser, parseUserInfo, requireSession } from '../../services/sessions.js';
+
+interface Para { id: string; skey: string; appid?: string }
+
+export default defineInterface<Para>({
+  access: 'session',
+  summary: "Check a session. Succeeds while the session is within both its absolute lifetime (`login_duration` days since login) and its idle lifetime (`session_duration` seconds since the last successful check).",
+  schema: {
+    type: 'object',
+    properties: { id: sessionId, skey, appid: optional(appid) },
+    required: ['id', 'skey'],
+    additionalProperties: false,
+  },
+  messages: ['AUTH_SUCCESS'],
+  returns: '`{id, appid, openid, unionid, user_info, expires_at}`; `expires_at` is the effective end (the earlier of the two expiries).',
+  errors: [60012, 1012],
+  async handle(deps, para, ctx) {
+    const { session, expiresAt } = await requireSession(deps, para.id, para.skey, ctx.appid);
+    const user = await findUser(deps.store.db, session.appid, session.openid);
+    return {
+      message: 'AUTH_SUCCESS',
+      data: {
+        id: session.id, appid: session.appid, openid: session.openid,
+        unionid: user?.unionid ?? null, user_info: parseUserInfo(user), expires_at: expiresAt,
+      },
+    };
+  },
+});

@@ -1,0 +1,74 @@
+// The one HTTP handler behind all three front doors (serve, the Web function, the SCF event adapter).
+import { randomUUID } from 'node:crypto';
+import { APPID_PATTERN } from '../config.js';
+import type { Deps } from '../deps.js';
+import { dispatch } from '../dispatch/dispatch.js';
+import { failure } from '../dispatch/envelope.js';
+
+export const MAX_BODY = 64 * 1024;
+
+export interface HttpRequest {
+  method: string;
+  /** The request path; a query string is ignored. */
+  path: string;
+  body: Buffer;
+  /** True when the body was longer than MAX_BODY (the front door stops reading there). */
+  tooLarge?: boolean;
+  ip: string;
+  /** The platform's request id (SCF), if any. */
+  requestId?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+const PROTOCOL_PATH = /^\/mina_auth(?:\/([^/]*))?\/?$/;
+const APPID = new RegExp(APPID_PATTERN);
+
+export async function handleHttp(deps: Deps, req: HttpRequest): Promise<HttpResponse> {
+  const started = performance.now();
+  const requestId = req.requestId || randomUUID();
+  const path = req.path.split('?')[0] ?? '';
+  if (path === '/healthz') return health(deps);
+  const match = PROTOCOL_PATH.exec(path);
+  const bound = match?.[1] || null;
+  if (!match) {
+    return { status: 404, headers: JSON_TYPE, body: JSON.stringify({ error: 'not found; the gateway answers POST /mina_auth and /mina_auth/<appid>' }) };
+  }
+  const log = (status: number, out: { returnCode: number }, interfaceName: string | null, appid: string | null) =>
+    deps.log.info('request', { requestId, interfaceName, returnCode: out.returnCode, status, ms: Math.round(performance.now() - started), appid, ip: req.ip });
+
+  if (req.method !== 'POST') {
+    const env = failure(2008, `${req.method} is not allowed; use POST`, requestId);
+    log(405, env, null, bound);
+    return { status: 405, headers: { ...JSON_TYPE, allow: 'POST' }, body: JSON.stringify(env) };
+  }
+  if (req.tooLarge || req.body.length > MAX_BODY) {
+    const env = failure(2007, `the body exceeds ${MAX_BODY} bytes`, requestId);
+    log(413, env, null, bound);
+    return { status: 413, headers: JSON_TYPE, body: JSON.stringify(env) };
+  }
+  if (bound !== null && !APPID.test(bound)) {
+    const env = failure(1003, 'the appid in the path /mina_auth/<appid> has an invalid format', requestId);
+    log(200, env, null, null);
+    return { status: 200, headers: JSON_TYPE, body: JSON.stringify(env) };
+  }
+  const out = await dispatch(deps, { body: req.body, requestId, ip: req.ip, boundAppid: bound });
+  if (out.bug) deps.log.error('bug', { requestId, interfaceName: out.interfaceName, stack: out.bug instanceof Error ? out.bug.stack : String(out.bug) });
+  log(200, out.envelope, out.interfaceName, out.appid);
+  return { status: 200, headers: JSON_TYPE, body: JSON.stringify(out.envelope) };
+}
+
+async function health(deps: Deps): Promise<HttpResponse> {
+  try {
+    // A real table, not `select 1`: a pooled connection answers that even when the database is gone.
+    await deps.store.db.selectFrom('apps').select('appid').limit(1).execute();
+    return { status: 200, headers: JSON_TYPE, body: '{"ok":true}' };
+  } catch {
+    return { status: 503, headers: JSON_TYPE, body: '{"ok":false}' };
+  }
+}

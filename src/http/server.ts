@@ -1,0 +1,59 @@
+// node:http front door: `mina-auth serve`, `mina-auth dev` and the SCF Web function.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BlockList } from 'node:net';
+import type { Deps } from '../deps.js';
+import { handleHttp, MAX_BODY } from './handle.js';
+
+/** Who the client is, per front door (PROTOCOL §1). */
+export type ClientIp = (req: IncomingMessage) => string;
+
+const plain = (ip: string | undefined) => (ip ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+const contains = (list: BlockList, ip: string) => list.check(ip, ip.includes(':') ? 'ipv6' : 'ipv4');
+
+/** `serve`: the socket address, or the first untrusted hop of X-Forwarded-For when the socket is a trusted proxy. */
+export const socketOrTrustedProxy = (trusted: BlockList): ClientIp => (req) => {
+  let ip = plain(req.socket.remoteAddress);
+  const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((h) => plain(h.trim())).filter(Boolean);
+  while (ip && contains(trusted, ip) && hops.length) ip = hops.pop()!;
+  return ip;
+};
+
+/** The Web function: the platform is the only way in, so its forwarded header is the client. */
+export const platformForwarded: ClientIp = (req) => {
+  const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((h) => plain(h.trim())).filter(Boolean);
+  return plain(String(req.headers['x-scf-remote-addr'] ?? '')) || hops.at(-1) || plain(req.socket.remoteAddress);
+};
+
+export function createGatewayServer(deps: Deps, clientIp: ClientIp): Server {
+  return createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit the rest is drained, never buffered.
+      if (size > MAX_BODY) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      handleHttp(deps, {
+        method: req.method ?? 'GET', path: req.url ?? '/', body: Buffer.concat(chunks), tooLarge,
+        ip: clientIp(req), requestId: String(req.headers['x-scf-request-id'] ?? '') || undefined,
+      }).then((out) => {
+        res.writeHead(out.status, out.headers).end(out.body);
+      }, (err: unknown) => {
+        deps.log.error('bug', { stack: err instanceof Error ? err.stack : String(err) });
+        res.writeHead(500).end();
+      });
+    });
+  });
+}
+
+export function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}

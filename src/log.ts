@@ -1,0 +1,19 @@
+// Logs are data: one JSON object per line. Callers pass only fields that are safe to keep (never secrets).
+import type { LogLevel } from './config.js';
+
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+}
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
+  const emit = (at: Exclude<LogLevel, 'silent'>) => (msg: string, fields: LogFields = {}) => {
+    if (RANK[at] >= RANK[level]) write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields }));
+  };
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}

@@ -1,0 +1,32 @@
+// Random identifiers shaped like the real ones, so clients that validate lengths/alphabets are exercised.
+import { randomBytes, randomInt } from 'node:crypto';
+
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+export function randomAlnum(length: number): string {
+  let out = '';
+  // randomInt is unbiased; a plain `byte % 62` would not be.
+  for (let i = 0; i < length; i++) out += ALNUM[randomInt(ALNUM.length)];
+  return out;
+}
+
+/** `o` + 27 chars of [A-Za-z0-9_-]: 28 chars like real mini-program openids. */
+export function randomOpenid(): string {
+  return 'o' + randomBytes(21).toString('base64url').slice(0, 27);
+}
+
+/** A wx.login code: 32 chars [A-Za-z0-9]. */
+export function randomLoginCode(): string {
+  return randomAlnum(32);
+}
+
+/** base64 of 16 random bytes (24 chars), i.e. an AES-128 key as WeChat hands it out. */
+export function randomSessionKey(): string {
+  return randomBytes(16).toString('base64');
+}
+
+/** The `rid` WeChat appends to every errmsg: 3 groups of 8 hex digits. */
+export function randomRid(): string {
+  const hex = randomBytes(12).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 16)}-${hex.slice(16)}`;
+}

@@ -1,0 +1,54 @@
+// Sealing of secrets at rest (PROTOCOL §6): AES-256-GCM under the master key, old keys open only.
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export interface SecretBox {
+  /** Seals `plain`; `context` (e.g. "apps.secret:wx…") is bound as associated data so a value cannot be moved to another row. */
+  seal(plain: string, context: string): string;
+  open(sealed: string, context: string): string;
+  /** True when `sealed` was sealed under an old key (rekey re-seals it). */
+  isStale(sealed: string): boolean;
+  /** A keyed hash for lookups of values we must not store (login codes). */
+  mac(label: string, value: string): string;
+}
+
+const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
+
+export function createSecretBox(masterKey: Buffer, oldKeys: Buffer[] = []): SecretBox {
+  const current = keyId(masterKey);
+  const keys = new Map<string, Buffer>([...oldKeys, masterKey].map((k) => [keyId(k), k]));
+  const macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'mina-auth mac v1', 32));
+  return {
+    seal(plain, context) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', masterKey, iv);
+      cipher.setAAD(Buffer.from(context));
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+      return `v1.${current}.${Buffer.concat([iv, body]).toString('base64url')}`;
+    },
+    open(sealed, context) {
+      const [version, id = '', data = ''] = sealed.split('.');
+      const key = keys.get(id);
+      if (version !== 'v1' || !key) throw new Error(`a value is sealed under an unknown key id ${id}; set MINA_AUTH_OLD_MASTER_KEYS`);
+      const raw = Buffer.from(data, 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      decipher.setAAD(Buffer.from(context));
+      decipher.setAuthTag(raw.subarray(raw.length - 16));
+      return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
+    },
+    isStale(sealed) {
+      return sealed.split('.')[1] !== current;
+    },
+    mac(label, value) {
+      return createHmac('sha256', macKey).update(label).update('\0').update(value).digest('hex');
+    },
+  };
+}
+
+export const sha256Hex = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** Constant-time comparison of two hex digests of equal length. */
+export function digestEquals(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,65 @@
+// Opens the store named by a database URL: kysely over a mysql2 pool, or over better-sqlite3 (WAL).
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { Kysely, Migrator, MysqlDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { createPool } from 'mysql2';
+import { MIGRATIONS } from './migrations/index.js';
+import type { Db, Dialect } from './types.js';
+
+export interface Store {
+  db: Db;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** mysql2 pool size; an SCF event function serves one request at a time, so 2 is plenty there. */
+  connectionLimit?: number;
+}
+
+export function openStore(url: string, opts: StoreOptions = {}): Store {
+  if (url.startsWith('mysql://')) {
+    const pool = createPool({
+      uri: url,
+      connectionLimit: opts.connectionLimit ?? 10,
+      maxIdle: opts.connectionLimit ?? 10,
+      idleTimeout: 60_000,
+      connectTimeout: 5_000,
+      enableKeepAlive: true,
+      charset: 'utf8mb4_bin',
+    });
+    const db: Db = new Kysely({ dialect: new MysqlDialect({ pool }) });
+    return { db, dialect: 'mysql', close: () => db.destroy() };
+  }
+  const path = url.slice('sqlite:'.length);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  // Loaded on demand: it is a native module, absent from the SCF bundle, which only speaks MySQL.
+  const Sqlite = createRequire(__filename)('better-sqlite3') as typeof import('better-sqlite3');
+  const database = new Sqlite(path, { timeout: 5_000 });
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  const db: Db = new Kysely({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function migrator(store: Store): Migrator {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      return Object.fromEntries(Object.entries(MIGRATIONS)
+        .map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, store.dialect) }]));
+    },
+  };
+  return new Migrator({ db: store.db, provider, migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(store: Store): Promise<string[]> {
+  const { error, results = [] } = await migrator(store).migrateToLatest();
+  if (error) throw error;
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function pendingMigrations(store: Store): Promise<string[]> {
+  return (await migrator(store).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}

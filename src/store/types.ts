@@ -1,0 +1,58 @@
+// Row types of the store; one interface per table. Times are Unix seconds.
+import type { Generated, Kysely, Selectable } from 'kysely';
+
+export type AppType = 'miniprogram' | 'official_account';
+export type TokenApi = 'stable' | 'classic';
+
+export interface AppRow {
+  appid: string;
+  type: AppType;
+  secret_sealed: string;
+  login_duration: number; // days
+  session_duration: number; // seconds
+  max_sessions: number;
+  token_api: TokenApi;
+  watermark_max_age: number; // seconds, 0 = unchecked
+  cos_sealed: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserRow {
+  appid: string;
+  openid: string;
+  unionid: string | null;
+  session_key_sealed: string;
+  user_info: string | null; // JSON text
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionRow {
+  seq: Generated<number>;
+  id: string;
+  appid: string;
+  openid: string;
+  skey_hash: string; // sha256 hex of the skey
+  created_at: number;
+  last_visit_at: number;
+}
+
+export interface LoginClaimRow {
+  appid: string;
+  code_mac: string; // HMAC of the code; the code itself is never stored
+  state: 'pending' | 'done';
+  answer_sealed: string | null;
+  created_at: number;
+}
+
+export interface Tables {
+  apps: AppRow;
+  users: UserRow;
+  sessions: SessionRow;
+  login_claims: LoginClaimRow;
+}
+
+export type Db = Kysely<Tables>;
+export type Session = Selectable<SessionRow>;
+export type Dialect = 'mysql' | 'sqlite';

@@ -1,0 +1,79 @@
+// Shared helpers for the sandbox tests: start servers on port 0 and talk to them with global fetch.
+import { afterEach } from 'vitest';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index';
+
+const open: Sandbox[] = [];
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((sb) => sb.close()));
+});
+
+export async function sandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const sb = await startSandbox({ port: 0, ...opts });
+  open.push(sb);
+  return sb;
+}
+
+export const APPID = 'wx4f4bc4dec97d474b';
+export const SECRET = 'secret-of-the-demo-app';
+
+export interface JsonReply {
+  status: number;
+  contentType: string | null;
+  text: string;
+  json: any;
+}
+
+async function reply(res: Response): Promise<JsonReply> {
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, contentType: res.headers.get('content-type'), text, json };
+}
+
+export async function post(sb: Sandbox, path: string, body: unknown): Promise<JsonReply> {
+  const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' } };
+  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+  return reply(await fetch(sb.url + path, init));
+}
+
+export async function get(sb: Sandbox, path: string, init?: RequestInit): Promise<JsonReply> {
+  return reply(await fetch(sb.url + path, init));
+}
+
+/** Registers APPID and mints a code for a (possibly new) user. */
+export async function login(
+  sb: Sandbox,
+  body: Record<string, unknown> = {},
+): Promise<{ code: string; openid: string; session_key: string }> {
+  const r = await post(sb, '/__sandbox/login', { appid: APPID, ...body });
+  if (r.status !== 200) throw new Error(`login failed: ${r.text}`);
+  return r.json;
+}
+
+export async function registerApp(sb: Sandbox, appid = APPID, secret = SECRET): Promise<void> {
+  const r = await post(sb, '/__sandbox/apps', { appid, secret, type: 'miniprogram' });
+  if (r.status !== 200) throw new Error(`register failed: ${r.text}`);
+}
+
+export function code2sessionPath(params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
+  return `/sns/jscode2session?${q}`;
+}
+
+export async function code2session(sb: Sandbox, code: string, appid = APPID, secret = SECRET): Promise<JsonReply> {
+  return get(sb, code2sessionPath({ appid, secret, js_code: code, grant_type: 'authorization_code' }));
+}
+
+/** A manual clock for expiry and quota-minute tests. */
+export function manualClock(start = Date.UTC(2024, 0, 1, 12, 0, 0)): { now: () => number; advance: (ms: number) => void } {
+  let t = start;
+  return { now: () => t, advance: (ms) => (t += ms) };
+}
+
+export const RID = /, rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;

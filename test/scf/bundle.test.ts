@@ -1,0 +1,163 @@
+// The built deploy folder dist/scf (global setup runs scripts/build.mjs): main_handler in a fresh process,
+// so its warm-instance cache starts empty — misconfigured environments, and the Web-function entry.
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate, openStore } from '../../src/store/db.js';
+import { recordLogLines, recordSecret } from '../helpers/logs.js';
+import { envelope, fixture, scfContext, withBody } from './helpers.js';
+
+const DEPLOY = resolve('dist/scf');
+const MISCONFIGURED = 'the gateway is misconfigured; see the function log';
+
+// Calls main_handler once per event, like the SCF runtime in one instance, and prints each outcome.
+const RUNNER = `
+const { main_handler } = require(process.argv[1]);
+(async () => {
+  for (const event of JSON.parse(process.argv[2])) {
+    const context = JSON.parse(process.argv[3]);
+    try { console.log('RESULT ' + JSON.stringify(await main_handler(event, context))); }
+    catch (err) { console.log('THROWN ' + err.message); }
+  }
+})();`;
+
+interface Run { results: any[]; thrown: string[]; logs: string[] }
+
+async function runBundle(env: Record<string, string>, events: unknown[]): Promise<Run> {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-e', RUNNER, join(DEPLOY, 'index.js'), JSON.stringify(events), JSON.stringify(scfContext())], {
+    // Only what SCF would give: no MINA_AUTH_* from the test process.
+    env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env }, timeout: 20_000,
+  });
+  recordLogLines(stdout.split('\n').filter((l) => l.startsWith('{')).join('\n'));
+  const lines = (stdout + stderr).split('\n').filter(Boolean);
+  return {
+    results: lines.filter((l) => l.startsWith('RESULT ')).map((l) => JSON.parse(l.slice(7))),
+    thrown: lines.filter((l) => l.startsWith('THROWN ')).map((l) => l.slice(7)),
+    logs: lines.filter((l) => !l.startsWith('RESULT ') && !l.startsWith('THROWN ')),
+  };
+}
+
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'mina-auth-scf-bundle-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the deploy folder', () => {
+  it('holds the handler, the Web entry and an executable LF scf_bootstrap', () => {
+    expect(statSync(join(DEPLOY, 'index.js')).isFile()).toBe(true);
+    expect(statSync(join(DEPLOY, 'web.js')).isFile()).toBe(true);
+    const bootstrap = join(DEPLOY, 'scf_bootstrap');
+    expect(statSync(bootstrap).mode & 0o777).toBe(0o755);
+    const text = readFileSync(bootstrap, 'utf8');
+    expect(text.startsWith('#!/bin/bash\n')).toBe(true);
+    expect(text).not.toContain('\r');
+    expect(text).toContain('exec /var/lang/node20/bin/node web.js');
+  });
+});
+
+describe('main_handler misconfigured', () => {
+  const http = () => withBody(fixture('function-url-event'), envelope('qcloud.cam.auth', { id: 'a', skey: 'b' }));
+
+  it('answers every HTTP event with 1000 and logs one clear line without the bad value', async () => {
+    const badKey = 'not-base64-' + randomBytes(12).toString('hex');
+    recordSecret(badKey);
+    const run = await runBundle({ MINA_AUTH_DATABASE_URL: `sqlite:${join(dir, 'a.db')}`, MINA_AUTH_MASTER_KEY: badKey }, [http(), http()]);
+    expect(run.results).toHaveLength(2);
+    for (const result of run.results) {
+      expect(result.statusCode).toBe(200);
+      expect(result.isBase64Encoded).toBe(false);
+      const body = JSON.parse(result.body);
+      expect(body).toMatchObject({ returnCode: 1000, returnMessage: 'INTERNAL_ERROR', returnData: '', detail: MISCONFIGURED });
+      expect(typeof body.requestId).toBe('string');
+    }
+    expect(run.logs).toHaveLength(2);
+    for (const line of run.logs) {
+      expect(JSON.parse(line)).toMatchObject({ level: 'error', msg: 'the gateway is misconfigured', reason: expect.stringContaining('MINA_AUTH_MASTER_KEY must be 32 bytes') });
+    }
+    expect(run.logs.join('\n')).not.toContain(badKey);
+  });
+
+  it('names a missing master key', async () => {
+    const run = await runBundle({ MINA_AUTH_DATABASE_URL: `sqlite:${join(dir, 'b.db')}` }, [http()]);
+    expect(JSON.parse(run.results[0].body)).toMatchObject({ returnCode: 1000, detail: MISCONFIGURED });
+    expect(JSON.parse(run.logs[0]!).reason).toMatch(/no master key: set MINA_AUTH_MASTER_KEY/);
+  });
+
+  it('never logs a bad database URL (it holds a password)', async () => {
+    const password = 'pw-' + randomBytes(12).toString('hex');
+    recordSecret(password);
+    const run = await runBundle({ MINA_AUTH_DATABASE_URL: `postgres://app:${password}@10.0.0.5/mina`, MINA_AUTH_MASTER_KEY: randomBytes(32).toString('base64') }, [http()]);
+    expect(JSON.parse(run.results[0].body)).toMatchObject({ returnCode: 1000, detail: MISCONFIGURED });
+    expect(JSON.parse(run.logs[0]!).reason).toMatch(/MINA_AUTH_DATABASE_URL must be/);
+    expect(run.logs.join('\n')).not.toContain(password);
+  });
+
+  it('fails a timer invocation (so the console shows it) and names an unknown setting', async () => {
+    const run = await runBundle({ MINA_AUTH_DATABSE_URL: 'sqlite:/tmp/x.db', MINA_AUTH_MASTER_KEY: randomBytes(32).toString('base64') }, [fixture('timer-event')]);
+    expect(run.thrown).toEqual([MISCONFIGURED]);
+    expect(JSON.parse(run.logs[0]!).reason).toMatch(/unknown setting MINA_AUTH_DATABSE_URL/);
+  });
+});
+
+describe('main_handler configured (the bundle, better-sqlite3 loaded lazily)', () => {
+  it('answers /healthz and runs the timer', async () => {
+    const url = `sqlite:${join(dir, 'ok.db')}`;
+    const store = openStore(url);
+    await migrate(store);
+    await store.close();
+    const health = withBody(fixture('apigw-event'), undefined);
+    health.httpMethod = 'GET';
+    health.path = '/release/healthz';
+    const run = await runBundle({ MINA_AUTH_DATABASE_URL: url, MINA_AUTH_MASTER_KEY: randomBytes(32).toString('base64'), MINA_AUTH_LOG_LEVEL: 'silent' }, [health, fixture('timer-event')]);
+    expect(run.thrown).toEqual([]);
+    expect(run.results).toEqual([
+      { isBase64Encoded: false, statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"ok":true}' },
+      { ok: true, swept: { sessions: 0, claims: 0 } },
+    ]);
+  });
+});
+
+describe('the Web function entry (web.js)', () => {
+  it('listens on 0.0.0.0 and serves the gateway', async () => {
+    const url = `sqlite:${join(dir, 'web.db')}`;
+    const store = openStore(url);
+    await migrate(store);
+    await store.close();
+    const child = spawn(process.execPath, [join(DEPLOY, 'web.js')], {
+      cwd: DEPLOY,
+      env: { PATH: process.env.PATH ?? '', MINA_AUTH_DATABASE_URL: url, MINA_AUTH_MASTER_KEY: randomBytes(32).toString('base64'), MINA_AUTH_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const port = await new Promise<number>((ok, fail) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk;
+          const line = out.split('\n').find((l) => l.includes('"msg":"listening"'));
+          if (line) ok(JSON.parse(line).port);
+        });
+        child.once('exit', (code) => fail(new Error(`web.js exited with ${code}`)));
+      });
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const get = await fetch(`http://127.0.0.1:${port}/mina_auth`, { headers: { 'x-scf-remote-addr': '198.51.100.9' } });
+      expect(get.status).toBe(405);
+      expect((await get.json() as { returnCode: number }).returnCode).toBe(2008);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const code = await new Promise((ok) => (child.exitCode !== null ? ok(child.exitCode) : child.once('exit', ok)));
+    expect(code).toBe(0);
+  });
+
+  it('exits 1 with one clear line when misconfigured', async () => {
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((ok) => {
+      execFile(process.execPath, [join(DEPLOY, 'web.js')], { env: { PATH: process.env.PATH ?? '', MINA_AUTH_LOG_LEVEL: 'loud' } }, (err, _out, stderr) => ok({ code: err ? (err as any).code : 0, stderr }));
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^mina-auth: the gateway is misconfigured: MINA_AUTH_LOG_LEVEL must be one of/)]);
+  });
+});
