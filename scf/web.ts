@@ -1,5 +1,5 @@
 // The SCF Web-function entry (started by scf_bootstrap): the gateway's HTTP server on 0.0.0.0:9000.
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { closeDeps, createDeps, type Deps } from '../src/deps.js';
 import { createGatewayServer, listen, platformForwarded } from '../src/http/server.js';
 
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     deps = createDeps(loadConfig(process.env));
   } catch (err) {
     // ConfigError messages name the setting, never its value.
-    const reason = err instanceof ConfigError || err instanceof Error ? err.message.split('\n')[0] : String(err);
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
     process.stderr.write(`mina-auth: the gateway is misconfigured: ${reason}\n`);
     process.exit(1);
   }

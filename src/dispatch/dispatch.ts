@@ -64,7 +64,9 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
 
   try {
     const answer = await def.handle(deps, para, { requestId, ip: input.ip, appid });
-    return { envelope: success(answer.message, answer.data, requestId), interfaceName, appid };
+    // For the log: the app the call turned out to be about (a session's, the default app's).
+    const answered = (answer.data as { appid?: unknown } | null)?.appid;
+    return { envelope: success(answer.message, answer.data, requestId), interfaceName, appid: appid ?? (typeof answered === 'string' ? answered : null) };
   } catch (err) {
     if (err instanceof GatewayError) return fail(err.code, err.detail);
     if (isStoreOutage(err)) return fail(1001, 'the store is unavailable; retry later');

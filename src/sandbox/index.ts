@@ -13,10 +13,10 @@
 //   POST /__sandbox/reset                                                 → {ok:true}
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serveControl } from './control/serve';
-import { send } from './reply';
-import { createState, type Config, type Ctx } from './state';
-import { serveUpstream } from './upstream/serve';
+import { serveControl } from './control/serve.js';
+import { send } from './reply.js';
+import { createState, type Config, type Ctx } from './state.js';
+import { serveUpstream } from './upstream/serve.js';
 
 export interface SandboxOptions {
   host?: string;

@@ -1,6 +1,6 @@
 // Response shapes: WeChat-style answers (HTTP 200, text/plain JSON, `rid:` suffix) and control-API JSON.
 import type { ServerResponse } from 'node:http';
-import { randomRid } from './random';
+import { randomRid } from './random.js';
 
 export interface Answer {
   status: number;

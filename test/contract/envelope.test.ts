@@ -132,6 +132,12 @@ describe.each(DIALECTS)('the envelope on %s', (dialect) => {
     expect(r.json).toEqual({ ok: true });
   });
 
+  it('ignores X-Forwarded-For unless the socket is a trusted proxy', async () => {
+    const before = w.log.lines.length;
+    await w.request('/mina_auth', { body: 'x', headers: { 'x-forwarded-for': '203.0.113.9' } });
+    expect(JSON.parse(w.log.lines[before]!).ip).toBe('127.0.0.1');
+  });
+
   it('logs one JSON line per request with the documented fields and no para', async () => {
     const before = w.log.lines.length;
     const r = await w.call('qcloud.cam.auth', { id: 'some-id', skey: 'some-skey-value' });
@@ -140,5 +146,24 @@ describe.each(DIALECTS)('the envelope on %s', (dialect) => {
     expect(lines[0]).toMatchObject({ level: 'info', msg: 'request', requestId: r.requestId, interfaceName: 'qcloud.cam.auth', returnCode: 60012, status: 200, ip: '127.0.0.1' });
     expect(lines[0].ms).toEqual(expect.any(Number));
     expect(w.log.lines.slice(before).join('\n')).not.toContain('some-skey-value');
+  });
+});
+
+describe.each(DIALECTS)('the client IP of serve on %s', (dialect) => {
+  let w: World;
+  beforeAll(async () => { w = await startWorld(dialect, { env: { TRUSTED_PROXIES: '127.0.0.1,10.0.0.0/8' } }); });
+  afterAll(async () => { await w?.close(); });
+
+  const loggedIp = async (xff?: string) => {
+    const before = w.log.lines.length;
+    await w.request('/mina_auth', { body: 'x', headers: xff ? { 'x-forwarded-for': xff } : {} });
+    return JSON.parse(w.log.lines[before]!).ip;
+  };
+
+  it('is the socket, or the first untrusted X-Forwarded-For hop behind trusted proxies', async () => {
+    expect(await loggedIp()).toBe('127.0.0.1');
+    expect(await loggedIp('203.0.113.9')).toBe('203.0.113.9');
+    // A client cannot pose as someone else by prepending hops: the rightmost untrusted hop wins.
+    expect(await loggedIp('198.51.100.1, 203.0.113.9, 10.1.2.3')).toBe('203.0.113.9');
   });
 });

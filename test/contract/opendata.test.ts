@@ -4,7 +4,7 @@
 import { createCipheriv, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Envelope } from '../../src/dispatch/envelope.js';
+import { expectFailure, expectSuccess, type Reply } from '../helpers/expect.js';
 import { DIALECTS } from '../helpers/db.js';
 import { recordSecret } from '../helpers/logs.js';
 import { startWorld, type World } from '../helpers/world.js';
@@ -15,20 +15,9 @@ const OFFICIAL = vectors.decrypt_official!;
 const VECTORS = ['decrypt_official', 'decrypt_phone_derived', 'decrypt_werun_derived'] as const;
 const OFFICIAL_DATA = { encrypt_data: OFFICIAL.encrypted_data, iv: OFFICIAL.iv };
 
-type Reply = Envelope & { returnData: any };
 interface Session { id: string; skey: string; appid: string; openid: string; unionid: string | null; user_info: unknown }
 
-function expectFailure(env: Reply, code: number, message: string): void {
-  expect(env.returnCode, env.detail).toBe(code);
-  expect(env.returnMessage).toBe(message);
-  expect(env.returnData).toBe('');
-  expect(env.detail).toEqual(expect.any(String));
-}
 
-function expectSuccess(env: Reply, message: string): void {
-  expect(env.returnCode, env.detail).toBe(0);
-  expect(env.returnMessage).toBe(message);
-}
 
 const b64 = (bytes: number) => Buffer.alloc(bytes, 7).toString('base64');
 

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeApp } from '../../src/services/apps.js';
 import { sweep } from '../../src/services/sessions.js';
+import { expectFailure, expectSuccess } from '../helpers/expect.js';
 import { DIALECTS } from '../helpers/db.js';
 import { randomAppid, startWorld, type World } from '../helpers/world.js';
 
@@ -14,20 +15,8 @@ const DEFAULT_SESSION_DURATION = 2592000;
 const AUTH_KEYS = ['id', 'appid', 'openid', 'unionid', 'user_info', 'expires_at'];
 
 interface Session { id: string; skey: string }
-type Envelope = Awaited<ReturnType<World['call']>>;
 
-function expectFailure(env: Envelope, code: number, message: string): void {
-  expect(env.returnCode, env.detail).toBe(code);
-  expect(env.returnMessage).toBe(message);
-  expect(env.returnData).toBe('');
-  expect(env.detail).toEqual(expect.any(String));
-}
 
-function expectSuccess(env: Envelope, message: string): void {
-  expect(env.returnCode, env.detail).toBe(0);
-  expect(env.returnMessage).toBe(message);
-  expect(env).not.toHaveProperty('detail');
-}
 
 const sha256Hex = (v: string) => createHash('sha256').update(v).digest('hex');
 

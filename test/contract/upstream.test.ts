@@ -4,20 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putApp } from '../../src/services/apps.js';
+import { expectFailure } from '../helpers/expect.js';
 import { DIALECTS, type DialectName } from '../helpers/db.js';
 import { recordSecret } from '../helpers/logs.js';
 import { randomAppid, startWorld, type World, type WorldOptions } from '../helpers/world.js';
 
 const JSCODE2SESSION = '/sns/jscode2session';
-type Reply = Awaited<ReturnType<World['call']>>;
 
-function expectFailure(env: Reply, code: number, message: string, detailPart?: string): void {
-  expect(env.returnCode, env.detail).toBe(code);
-  expect(env.returnMessage).toBe(message);
-  expect(env.returnData).toBe('');
-  expect(env.detail).toEqual(expect.any(String));
-  if (detailPart !== undefined) expect(env.detail).toContain(detailPart);
-}
 
 const loginCalls = async (w: World, appid: string) => (await w.stats()).calls[JSCODE2SESSION]?.[appid] ?? 0;
 const sessionCount = async (w: World, appid: string) =>

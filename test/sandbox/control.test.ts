@@ -1,7 +1,7 @@
 // The /__sandbox control API: apps, login and key rotation, encrypt, users, stats, reset, bad input.
 import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { APPID, SECRET, code2session, get, login, manualClock, post, registerApp, sandbox } from './helpers';
+import { APPID, SECRET, code2session, get, login, manualClock, post, registerApp, sandbox } from './helpers.js';
 
 describe('control API', () => {
   it('re-posting an app replaces its secret', async () => {

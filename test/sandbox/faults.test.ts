@@ -1,7 +1,7 @@
 // Fault injection on upstream paths: the four modes, times, FIFO order, and prompt close().
 import { describe, expect, it } from 'vitest';
-import { APPID, RID, SECRET, code2session, code2sessionPath, get, login, post, registerApp, sandbox } from './helpers';
-import type { Sandbox } from '../../src/sandbox/index';
+import { APPID, RID, SECRET, code2session, code2sessionPath, get, login, post, registerApp, sandbox } from './helpers.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
 
 const PATH = '/sns/jscode2session';
 

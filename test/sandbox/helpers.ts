@@ -1,6 +1,6 @@
 // Shared helpers for the sandbox tests: start servers on port 0 and talk to them with global fetch.
 import { afterEach } from 'vitest';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 
 const open: Sandbox[] = [];
 

@@ -12,7 +12,7 @@ import {
   post,
   registerApp,
   sandbox,
-} from './helpers';
+} from './helpers.js';
 
 describe('jscode2session', () => {
   it('answers success as text/plain JSON without errcode, with the current session_key', async () => {

@@ -1,7 +1,7 @@
 // No input may take the server down: malformed HTTP, oversized bodies, odd encodings.
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { code2session, get, login, post, registerApp, sandbox } from './helpers';
+import { code2session, get, login, post, registerApp, sandbox } from './helpers.js';
 
 function rawRequest(port: number, payload: string): Promise<string> {
   return new Promise((resolve) => {

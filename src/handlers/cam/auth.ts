@@ -1,19 +1,12 @@
 // qcloud.cam.auth: check a session (id + skey) and renew its sliding expiry.
 import { defineInterface } from '../../dispatch/interface.js';
-import { appid, optional, sessionId, skey } from '../../dispatch/schemas.js';
+import { sessionPara, type SessionPara } from '../../dispatch/schemas.js';
 import { findUser, parseUserInfo, requireSession } from '../../services/sessions.js';
 
-interface Para { id: string; skey: string; appid?: string }
-
-export default defineInterface<Para>({
+export default defineInterface<SessionPara>({
   access: 'session',
   summary: "Check a session. Succeeds while the session is within both its absolute lifetime (`login_duration` days since login) and its idle lifetime (`session_duration` seconds since the last successful check).",
-  schema: {
-    type: 'object',
-    properties: { id: sessionId, skey, appid: optional(appid) },
-    required: ['id', 'skey'],
-    additionalProperties: false,
-  },
+  schema: sessionPara,
   messages: ['AUTH_SUCCESS'],
   returns: '`{id, appid, openid, unionid, user_info, expires_at}`; `expires_at` is the effective end (the earlier of the two expiries).',
   errors: [60012, 1012],

@@ -1,19 +1,12 @@
 // qcloud.cam.decrypt: decrypt open data (WeRun, share info, legacy phone number) for a session's user.
 import { defineInterface } from '../../dispatch/interface.js';
-import { appid, encryptData, iv, optional, sessionId, skey } from '../../dispatch/schemas.js';
+import { openDataPara, type OpenDataPara } from '../../dispatch/schemas.js';
 import { decryptForSession } from '../../services/sessions.js';
 
-interface Para { id: string; skey: string; appid?: string; encrypt_data: string; iv: string }
-
-export default defineInterface<Para>({
+export default defineInterface<OpenDataPara>({
   access: 'session',
   summary: "Decrypt open data (AES-128-CBC, PKCS#7 checked) under the user's current session_key. The watermark must name the session's app and, unless the app's `watermark_max_age` is 0, be at most that many seconds old.",
-  schema: {
-    type: 'object',
-    properties: { id: sessionId, skey, appid: optional(appid), encrypt_data: encryptData, iv },
-    required: ['id', 'skey', 'encrypt_data', 'iv'],
-    additionalProperties: false,
-  },
+  schema: openDataPara,
   messages: ['DECRYPT_SUCCESS'],
   returns: 'The decrypted JSON object, as WeChat made it (with its `watermark`).',
   errors: [60012, 1012, 60021, 60022],

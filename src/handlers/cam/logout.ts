@@ -1,19 +1,12 @@
 // qcloud.cam.logout: end one session at once.
 import { defineInterface } from '../../dispatch/interface.js';
-import { appid, optional, sessionId, skey } from '../../dispatch/schemas.js';
+import { sessionPara, type SessionPara } from '../../dispatch/schemas.js';
 import { deleteSession, requireSession } from '../../services/sessions.js';
 
-interface Para { id: string; skey: string; appid?: string }
-
-export default defineInterface<Para>({
+export default defineInterface<SessionPara>({
   access: 'session',
   summary: "End this session at once. The user's other sessions (other devices) stay logged in.",
-  schema: {
-    type: 'object',
-    properties: { id: sessionId, skey, appid: optional(appid) },
-    required: ['id', 'skey'],
-    additionalProperties: false,
-  },
+  schema: sessionPara,
   messages: ['LOGOUT_SUCCESS'],
   returns: '`""`.',
   errors: [60012, 1012],

@@ -1,19 +1,12 @@
 // qcloud.cam.userinfo: decrypt user info (wx.getUserInfo) with the session's user key and store it.
 import { defineInterface } from '../../dispatch/interface.js';
-import { appid, encryptData, iv, optional, sessionId, skey } from '../../dispatch/schemas.js';
+import { openDataPara, type OpenDataPara } from '../../dispatch/schemas.js';
 import { decryptForSession, saveUserInfo } from '../../services/sessions.js';
 
-interface Para { id: string; skey: string; appid?: string; encrypt_data: string; iv: string }
-
-export default defineInterface<Para>({
+export default defineInterface<OpenDataPara>({
   access: 'session',
   summary: "Decrypt the user info from `wx.getUserInfo` under the user's current session_key, check its watermark, and store it as the user's `user_info`.",
-  schema: {
-    type: 'object',
-    properties: { id: sessionId, skey, appid: optional(appid), encrypt_data: encryptData, iv },
-    required: ['id', 'skey', 'encrypt_data', 'iv'],
-    additionalProperties: false,
-  },
+  schema: openDataPara,
   messages: ['UPDATE_USERINFO_SUCCESS'],
   returns: '`{id, appid, user_info}`.',
   errors: [60012, 1012, 60021, 60022],

@@ -1,8 +1,8 @@
 // POST /__sandbox/apps: register an app (or replace its secret/type; its users are kept).
-import { controlJson } from '../reply';
-import type { AppType } from '../state';
-import type { ControlHandler } from './types';
-import { asObject, badInput, requiredString } from './validate';
+import { controlJson } from '../reply.js';
+import type { AppType } from '../state.js';
+import type { ControlHandler } from './types.js';
+import { asObject, badInput, requiredString } from './validate.js';
 
 const APP_TYPES: readonly AppType[] = ['miniprogram', 'official_account'];
 

@@ -1,10 +1,10 @@
 // POST /__sandbox/encrypt: produce open data (encryptedData + iv) the way the WeChat client does,
 // so the gateway's decryption path can be tested with live keys.
 import { createCipheriv, randomBytes } from 'node:crypto';
-import { isRecord } from '../json';
-import { controlJson } from '../reply';
-import type { ControlHandler } from './types';
-import { asObject, badInput, requiredString } from './validate';
+import { isRecord } from '../json.js';
+import { controlJson } from '../reply.js';
+import type { ControlHandler } from './types.js';
+import { asObject, badInput, requiredString } from './validate.js';
 
 export const postEncrypt: ControlHandler = (ctx, req) => {
   const body = asObject(req.body);

@@ -1,9 +1,9 @@
 // POST /__sandbox/faults: queue failures for the next calls to an upstream path (FIFO per path).
-import { controlJson } from '../reply';
-import type { FaultMode } from '../state';
-import { upstreamRoutes } from '../upstream/routes';
-import type { ControlHandler } from './types';
-import { asObject, badInput, optionalInteger, requiredString } from './validate';
+import { controlJson } from '../reply.js';
+import type { FaultMode } from '../state.js';
+import { upstreamRoutes } from '../upstream/routes.js';
+import type { ControlHandler } from './types.js';
+import { asObject, badInput, optionalInteger, requiredString } from './validate.js';
 
 const MODES: readonly FaultMode[] = ['timeout', 'http500', 'errcode', 'garbage'];
 

@@ -1,8 +1,8 @@
 // Read-only views and reset: GET /__sandbox/stats, GET /__sandbox/users, POST /__sandbox/reset.
-import { controlJson } from '../reply';
-import { resetState } from '../state';
-import type { ControlHandler } from './types';
-import { badInput } from './validate';
+import { controlJson } from '../reply.js';
+import { resetState } from '../state.js';
+import type { ControlHandler } from './types.js';
+import { badInput } from './validate.js';
 
 /** Shape fixed by PROTOCOL.md §7: {"calls": {"<path>": {"<appid>": n}}}. */
 export const getStats: ControlHandler = (ctx) => {

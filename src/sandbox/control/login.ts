@@ -1,11 +1,11 @@
 // POST /__sandbox/login: what wx.login does on the phone — find or create the user, maybe rotate
 // the session_key, and mint a single-use code for jscode2session.
-import { randomLoginCode, randomOpenid, randomSessionKey } from '../random';
-import { controlJson } from '../reply';
-import type { Ctx, User } from '../state';
-import { CODE_TTL_MS } from '../upstream/jscode2session';
-import type { ControlHandler } from './types';
-import { asObject, badInput, optionalSessionKey, optionalString, requiredString } from './validate';
+import { randomLoginCode, randomOpenid, randomSessionKey } from '../random.js';
+import { controlJson } from '../reply.js';
+import type { Ctx, User } from '../state.js';
+import { CODE_TTL_MS } from '../upstream/jscode2session.js';
+import type { ControlHandler } from './types.js';
+import { asObject, badInput, optionalSessionKey, optionalString, requiredString } from './validate.js';
 
 export const postLogin: ControlHandler = (ctx, req) => {
   const body = asObject(req.body);

@@ -1,15 +1,15 @@
 // Serves /__sandbox/*: route table, JSON body parsing, and the single place errors become {error}.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../body';
-import { controlJson, send, type Answer } from '../reply';
-import type { Ctx } from '../state';
-import { postApps } from './apps';
-import { postEncrypt } from './encrypt';
-import { postFaults } from './faults';
-import { getStats, getUsers, postReset } from './inspect';
-import { postLogin } from './login';
-import type { ControlHandler } from './types';
-import { ControlError } from './validate';
+import { readBody } from '../body.js';
+import { controlJson, send, type Answer } from '../reply.js';
+import type { Ctx } from '../state.js';
+import { postApps } from './apps.js';
+import { postEncrypt } from './encrypt.js';
+import { postFaults } from './faults.js';
+import { getStats, getUsers, postReset } from './inspect.js';
+import { postLogin } from './login.js';
+import type { ControlHandler } from './types.js';
+import { ControlError } from './validate.js';
 
 const controlRoutes: ReadonlyMap<string, Partial<Record<string, ControlHandler>>> = new Map([
   ['/__sandbox/apps', { POST: postApps }],

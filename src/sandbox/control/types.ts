@@ -1,6 +1,6 @@
 // Shared shape of control-API handlers (kept apart so handler files and the route table don't import each other).
-import type { Answer } from '../reply';
-import type { Ctx } from '../state';
+import type { Answer } from '../reply.js';
+import type { Ctx } from '../state.js';
 
 export interface ControlRequest {
   query: URLSearchParams;

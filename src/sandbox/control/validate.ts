@@ -1,5 +1,5 @@
 // Input checks for the control API. Any failure becomes HTTP 400 {"error": message} in one place.
-import { isRecord } from '../json';
+import { isRecord } from '../json.js';
 
 /** Thrown by control handlers; the control dispatcher turns it into `{error}` with this status. */
 export class ControlError extends Error {

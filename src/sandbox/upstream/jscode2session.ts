@@ -1,7 +1,7 @@
 // GET /sns/jscode2session (code2Session): check order, single-use 5-minute codes, per-user minute quota.
-import { wxError, wxJson, type Answer } from '../reply';
-import type { Ctx } from '../state';
-import type { UpstreamRequest } from './routes';
+import { wxError, wxJson, type Answer } from '../reply.js';
+import type { Ctx } from '../state.js';
+import type { UpstreamRequest } from './routes.js';
 
 /** wx.login codes live 5 minutes (WECHAT.md §1). */
 export const CODE_TTL_MS = 300_000;

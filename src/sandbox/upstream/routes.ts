@@ -1,7 +1,7 @@
 // The upstream route table: path → per-method handlers. Adding a WeChat endpoint = one file + one entry here.
-import type { Answer } from '../reply';
-import type { Ctx } from '../state';
-import { jscode2session } from './jscode2session';
+import type { Answer } from '../reply.js';
+import type { Ctx } from '../state.js';
+import { jscode2session } from './jscode2session.js';
 
 export interface UpstreamRequest {
   method: string;

@@ -1,10 +1,10 @@
 // Serves one non-/__sandbox request: stats, queued faults, latency, then the route's handler.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../body';
-import { isRecord, parseLenient } from '../json';
-import { notFound, send, wxError, type Answer } from '../reply';
-import type { Ctx, Fault, State } from '../state';
-import { upstreamRoutes, type UpstreamRoute } from './routes';
+import { readBody } from '../body.js';
+import { isRecord, parseLenient } from '../json.js';
+import { notFound, send, wxError, type Answer } from '../reply.js';
+import type { Ctx, Fault, State } from '../state.js';
+import { upstreamRoutes, type UpstreamRoute } from './routes.js';
 
 export type Sleep = (ms: number) => Promise<void>;
 
