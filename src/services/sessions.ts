@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { GatewayError } from '../dispatch/codes.js';
 import type { Deps } from '../deps.js';
 import { isConstraintViolation, isStoreOutage } from '../store/errors.js';
-import type { AppRow, Db, Session, UserRow } from '../store/types.js';
+import type { AppRow, Db, UserRow } from '../store/types.js';
 import { UpstreamError } from '../wechat/client.js';
 import { upstreamToGateway } from '../wechat/errors.js';
 import { findApp, openSecret } from './apps.js';
@@ -120,7 +120,7 @@ async function exchange(deps: Deps, app: AppRow, code: string, userData: Ciphert
     data: {
       id, skey, appid: app.appid, openid: wx.openid,
       unionid: user?.unionid ?? null,
-      user_info: parseUserInfo(user),
+      user_info: parseUserInfo(user?.user_info),
       duration: app.session_duration,
       expires_at: now + app.login_duration * DAY,
     },
@@ -155,9 +155,9 @@ export async function findUser(db: Db, appid: string, openid: string): Promise<U
   return (await db.selectFrom('users').selectAll().where('appid', '=', appid).where('openid', '=', openid).executeTakeFirst()) ?? null;
 }
 
-export const parseUserInfo = (user: UserRow | null): OpenData | null => (user?.user_info ? JSON.parse(user.user_info) as OpenData : null);
+export const parseUserInfo = (userInfo: string | null | undefined): OpenData | null => (userInfo ? JSON.parse(userInfo) as OpenData : null);
 
-export const openSessionKey = (deps: Deps, user: UserRow) =>
+export const openSessionKey = (deps: Deps, user: Pick<UserRow, 'appid' | 'openid' | 'session_key_sealed'>) =>
   deps.box.open(user.session_key_sealed, sessionKeyContext(user.appid, user.openid));
 
 async function createSession(db: Db, app: AppRow, openid: string, now: number): Promise<{ id: string; skey: string }> {
@@ -178,38 +178,52 @@ async function createSession(db: Db, app: AppRow, openid: string, now: number): 
   return { id, skey };
 }
 
+/** A live session joined with what the session interfaces need of its app and user. */
 export interface LiveSession {
-  session: Session;
-  app: AppRow;
+  id: string;
+  appid: string;
+  openid: string;
+  created_at: number;
+  last_visit_at: number;
+  login_duration: number;
+  session_duration: number;
+  watermark_max_age: number;
+  unionid: string | null;
+  user_info: string | null;
+  session_key_sealed: string;
   /** The effective end: the earlier of the absolute and the sliding expiry. */
   expiresAt: number;
 }
 
 /**
  * The session for (id, skey), if it is live and belongs to `appid` (when one is given), with its sliding
- * expiry renewed. A miss is a value: the reason, for the caller to report as 60012.
+ * expiry renewed; one query on the hot path. A miss is a value: the reason, for the caller to report as 60012.
  */
 export async function findLiveSession(deps: Deps, id: string, skey: string, appid: string | null): Promise<LiveSession | { miss: string }> {
   const { db } = deps.store;
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  // The same answer for an unknown id and a wrong skey; the hash is compared in constant time.
-  if (!session || !digestEquals(session.skey_hash, sha256Hex(skey))) return { miss: 'no session matches this id and skey' };
-  if (appid !== null && session.appid !== appid) {
+  const row = await db.selectFrom('sessions as s')
+    .innerJoin('apps as a', 'a.appid', 's.appid')
+    .innerJoin('users as u', (join) => join.onRef('u.appid', '=', 's.appid').onRef('u.openid', '=', 's.openid'))
+    .select(['s.id', 's.appid', 's.openid', 's.skey_hash', 's.created_at', 's.last_visit_at',
+      'a.login_duration', 'a.session_duration', 'a.watermark_max_age', 'u.unionid', 'u.user_info', 'u.session_key_sealed'])
+    .where('s.id', '=', id).executeTakeFirst();
+  // The same answer for an unknown id, a wrong skey, or a removed app; the hash is compared in constant time.
+  if (!row || !digestEquals(row.skey_hash, sha256Hex(skey))) return { miss: 'no session matches this id and skey' };
+  if (appid !== null && row.appid !== appid) {
     if (!(await findApp(db, appid))) throw new GatewayError(1012, `appid ${appid} is not registered on this gateway`);
     return { miss: 'the session belongs to another app' };
   }
-  const app = await db.selectFrom('apps').selectAll().where('appid', '=', session.appid).executeTakeFirst();
-  if (!app) return { miss: "the session's app is no longer registered" };
   const now = deps.clock.now();
-  const absoluteEnd = session.created_at + app.login_duration * DAY;
+  const absoluteEnd = row.created_at + row.login_duration * DAY;
   if (now >= absoluteEnd) return { miss: 'the session has expired (login_duration since login)' };
-  if (now >= session.last_visit_at + app.session_duration) return { miss: 'the session has expired (idle longer than session_duration)' };
-  let lastVisit = session.last_visit_at;
+  if (now >= row.last_visit_at + row.session_duration) return { miss: 'the session has expired (idle longer than session_duration)' };
+  let lastVisit = row.last_visit_at;
   if (now - lastVisit >= VISIT_WRITE_INTERVAL) {
     await db.updateTable('sessions').set({ last_visit_at: now }).where('id', '=', id).execute();
     lastVisit = now;
   }
-  return { session: { ...session, last_visit_at: lastVisit }, app, expiresAt: Math.min(absoluteEnd, lastVisit + app.session_duration) };
+  const { skey_hash: _hash, ...live } = row;
+  return { ...live, last_visit_at: lastVisit, expiresAt: Math.min(absoluteEnd, lastVisit + row.session_duration) };
 }
 
 /** The guard of every session interface: the live session, or 60012. */
@@ -220,13 +234,11 @@ export async function requireSession(deps: Deps, id: string, skey: string, appid
 }
 
 /** Decrypts open data for the session's user, under the user's current session_key, watermark checked. */
-export async function decryptForSession(deps: Deps, para: { id: string; skey: string; encrypt_data: string; iv: string }, appid: string | null): Promise<{ session: Session; data: OpenData }> {
+export async function decryptForSession(deps: Deps, para: { id: string; skey: string; encrypt_data: string; iv: string }, appid: string | null): Promise<{ session: LiveSession; data: OpenData }> {
   const ciphertext = parseCiphertext(para.encrypt_data, para.iv);
-  const { session, app } = await requireSession(deps, para.id, para.skey, appid);
-  const user = await findUser(deps.store.db, session.appid, session.openid);
-  if (!user) throw new GatewayError(60012, "the session's user is gone; log in again");
-  const data = decryptOpenData(openSessionKey(deps, user), ciphertext);
-  checkWatermark(data, app.appid, app.watermark_max_age, deps.clock.now());
+  const session = await requireSession(deps, para.id, para.skey, appid);
+  const data = decryptOpenData(openSessionKey(deps, session), ciphertext);
+  checkWatermark(data, session.appid, session.watermark_max_age, deps.clock.now());
   return { session, data };
 }
 

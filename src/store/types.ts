@@ -1,5 +1,5 @@
 // Row types of the store; one interface per table. Times are Unix seconds.
-import type { Generated, Kysely, Selectable } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 export type AppType = 'miniprogram' | 'official_account';
 export type TokenApi = 'stable' | 'classic';
@@ -54,5 +54,4 @@ export interface Tables {
 }
 
 export type Db = Kysely<Tables>;
-export type Session = Selectable<SessionRow>;
 export type Dialect = 'mysql' | 'sqlite';

@@ -1,7 +1,7 @@
 // qcloud.cam.auth: check a session (id + skey) and renew its sliding expiry.
 import { defineInterface } from '../../dispatch/interface.js';
 import { sessionPara, type SessionPara } from '../../dispatch/schemas.js';
-import { findUser, parseUserInfo, requireSession } from '../../services/sessions.js';
+import { parseUserInfo, requireSession } from '../../services/sessions.js';
 
 export default defineInterface<SessionPara>({
   access: 'session',
@@ -11,14 +11,10 @@ export default defineInterface<SessionPara>({
   returns: '`{id, appid, openid, unionid, user_info, expires_at}`; `expires_at` is the effective end (the earlier of the two expiries).',
   errors: [60012, 1012],
   async handle(deps, para, ctx) {
-    const { session, expiresAt } = await requireSession(deps, para.id, para.skey, ctx.appid);
-    const user = await findUser(deps.store.db, session.appid, session.openid);
+    const s = await requireSession(deps, para.id, para.skey, ctx.appid);
     return {
       message: 'AUTH_SUCCESS',
-      data: {
-        id: session.id, appid: session.appid, openid: session.openid,
-        unionid: user?.unionid ?? null, user_info: parseUserInfo(user), expires_at: expiresAt,
-      },
+      data: { id: s.id, appid: s.appid, openid: s.openid, unionid: s.unionid, user_info: parseUserInfo(s.user_info), expires_at: s.expiresAt },
     };
   },
 });

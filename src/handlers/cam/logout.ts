@@ -11,7 +11,7 @@ export default defineInterface<SessionPara>({
   returns: '`""`.',
   errors: [60012, 1012],
   async handle(deps, para, ctx) {
-    const { session } = await requireSession(deps, para.id, para.skey, ctx.appid);
+    const session = await requireSession(deps, para.id, para.skey, ctx.appid);
     await deleteSession(deps.store.db, session.id);
     return { message: 'LOGOUT_SUCCESS', data: '' };
   },
