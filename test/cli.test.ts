@@ -19,11 +19,12 @@ function cli(args: string[], opts: { env?: Record<string, string>; input?: strin
 }
 
 const running: ChildProcess[] = [];
-afterEach(() => { for (const p of running.splice(0)) p.kill('SIGTERM'); });
+// Each command runs in its own process group, so `npm run dev` takes its node child down with it.
+afterEach(() => { for (const p of running.splice(0)) process.kill(-p.pid!, 'SIGTERM'); });
 
 /** Starts a long-running command; resolves with everything it printed once `until` matches. */
 function start(command: string, args: string[], until: RegExp, env: Record<string, string> = {}): Promise<{ out: string; proc: ChildProcess }> {
-  const proc = spawn(command, args, { env: cleanEnv(env) });
+  const proc = spawn(command, args, { env: cleanEnv(env), detached: true });
   running.push(proc);
   let out = '';
   let err = '';
