@@ -10,3 +10,9 @@ create index `sessions_created` on `sessions` (`appid`, `created_at`);
 create index `sessions_visited` on `sessions` (`appid`, `last_visit_at`);
 create table `login_claims` (`appid` varchar(64) not null, `code_mac` char(64) not null, `state` varchar(16) not null, `answer_sealed` text, `created_at` bigint not null, constraint `login_claims_pk` primary key (`appid`, `code_mac`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 create index `login_claims_created` on `login_claims` (`created_at`);
+
+-- 0002_credentials
+create table `caller_keys` (`key_id` varchar(16) primary key, `name` varchar(128) not null, `secret_hash` char(64) not null, `scopes` text not null, `expires_at` bigint, `revoked_at` bigint, `created_at` bigint not null) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+create table `agents` (`corpid` varchar(64) not null, `agentid` varchar(32) not null, `secret_sealed` varchar(1024) not null, `remark` varchar(255), `created_at` bigint not null, `updated_at` bigint not null, constraint `agents_pk` primary key (`corpid`, `agentid`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+create table `credentials` (`kind` varchar(32) not null, `owner` varchar(128) not null, `value_sealed` text, `expires_at` bigint default 0 not null, `refresh_after` bigint default 0 not null, `generation` bigint default 0 not null, `lease_until` bigint default 0 not null, `lease_holder` varchar(64), `last_force_at` bigint default 0 not null, `day` integer default 0 not null, `day_fetches` integer default 0 not null, `day_forces` integer default 0 not null, constraint `credentials_pk` primary key (`kind`, `owner`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+create index `credentials_refresh` on `credentials` (`refresh_after`);

@@ -3,13 +3,14 @@ import { ConfigError } from './config.js';
 import { CliError } from './cli/common.js';
 import * as app from './cli/app.js';
 import * as dev from './cli/dev.js';
+import * as key from './cli/key.js';
 import * as migrate from './cli/migrate.js';
 import * as sandbox from './cli/sandbox.js';
 import * as serve from './cli/serve.js';
 import * as sweep from './cli/sweep.js';
 
 interface Command { help: string; run(args: string[], out: (line: string) => void): Promise<void> }
-const COMMANDS: Record<string, Command> = { dev, serve, sandbox, migrate, app, sweep };
+const COMMANDS: Record<string, Command> = { dev, serve, sandbox, migrate, app, key, sweep };
 
 const USAGE = `usage: mina-auth <command> [options]   (mina-auth <command> --help for more)
   dev        gateway + embedded SQLite + WeChat sandbox + demo app, for a laptop
@@ -17,6 +18,7 @@ const USAGE = `usage: mina-auth <command> [options]   (mina-auth <command> --hel
   sandbox    the WeChat simulator alone
   migrate    apply pending schema migrations
   app        add | list | remove registered apps
+  key        create | list | revoke caller keys
   sweep      delete expired sessions and spent login claims`;
 
 async function main(argv: string[]): Promise<void> {

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordLogLines, recordSecret } from './helpers/logs.js';
+import { recordLogOutput, recordSecret } from './helpers/logs.js';
 
 const cleanEnv = (extra: Record<string, string> = {}) => ({
   ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MINA_AUTH_'))), ...extra,
@@ -14,7 +14,7 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'mina-auth-cli-'));
 
 function cli(args: string[], opts: { env?: Record<string, string>; input?: string } = {}) {
   const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { env: cleanEnv(opts.env), input: opts.input, encoding: 'utf8', timeout: 20_000 });
-  recordLogLines(r.stdout);
+  recordLogOutput(r.stdout + r.stderr);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,7 +32,7 @@ function start(command: string, args: string[], until: RegExp, env: Record<strin
     const timer = setTimeout(() => reject(new Error(`timed out; stdout: ${out}\nstderr: ${err}`)), 25_000);
     proc.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      recordLogLines(d.toString());
+      recordLogOutput(d.toString());
       if (until.test(out)) { clearTimeout(timer); resolve({ out, proc }); }
     });
     proc.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
@@ -49,7 +49,7 @@ describe('mina-auth', () => {
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).toMatch(/^mina-auth: /);
     }
-    for (const command of ['dev', 'serve', 'sandbox', 'migrate', 'app', 'sweep']) {
+    for (const command of ['dev', 'serve', 'sandbox', 'migrate', 'app', 'key', 'sweep']) {
       expect(cli([command, '--help']).stdout, command).toContain('usage:');
     }
   });
@@ -66,7 +66,7 @@ describe('mina-auth', () => {
   it('migrates, then adds, lists and removes apps; secrets never printed', () => {
     const data = tmp();
     expect(cli(['app', 'list', '--data', data]).stderr).toContain('mina-auth migrate');
-    expect(cli(['migrate', '--data', data])).toMatchObject({ status: 0, stdout: 'applied: 0001_sessions\n' });
+    expect(cli(['migrate', '--data', data])).toMatchObject({ status: 0, stdout: 'applied: 0001_sessions, 0002_credentials\n' });
     expect(cli(['migrate', '--data', data]).stdout).toBe('the schema is up to date\n');
     const secret = randomBytes(16).toString('hex');
     recordSecret(secret);
@@ -86,6 +86,25 @@ describe('mina-auth', () => {
     expect(cli(['sweep', '--data', data]).stdout).toBe('swept 0 expired sessions and 0 spent login claims\n');
   });
 
+  it('creates caller keys shown once, lists them without secrets, revokes them', () => {
+    const data = tmp();
+    cli(['migrate', '--data', data]);
+    const created = cli(['key', 'create', '--name', 'orders', '--scope', 'qcloud.mimi.*:wx0123456789abcdef', '--scope', 'admin', '--expires-in', '30', '--data', data]);
+    expect(created.status).toBe(0);
+    const key = created.stdout.trim();
+    recordSecret(key, key.split('_').slice(2).join('_'));
+    expect(key).toMatch(/^mak_[a-z0-9]{16}_[A-Za-z0-9_-]{43}$/);
+    const keyId = key.split('_')[1]!;
+    const list = cli(['key', 'list', '--json', '--data', data]);
+    expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ key_id: keyId, name: 'orders', scopes: ['qcloud.mimi.*:wx0123456789abcdef', 'admin'], revoked_at: null })]);
+    expect(list.stdout + cli(['key', 'list', '--data', data]).stdout).not.toContain(key.split('_')[2]!);
+    expect(cli(['key', 'create', '--name', 'x', '--scope', 'no-colon', '--data', data]).status).toBe(2);
+    expect(cli(['key', 'create', '--name', 'x', '--data', data]).status).toBe(2);
+    expect(cli(['key', 'revoke', keyId, '--data', data]).stdout).toBe(`revoked ${keyId}\n`);
+    expect(cli(['key', 'revoke', keyId, '--data', data]).status).toBe(2);
+    expect(cli(['key', 'list', '--data', data]).stdout).toContain(`${keyId}  revoked  orders`);
+  });
+
   it('dev prints a curl walk-through that works when pasted', async () => {
     const { out } = await start(process.execPath, ['dist/cli.cjs', 'dev', '--port', '0', '--sandbox-port', '0', '--data', tmp()], /# --- end ---/);
     const script = out.slice(out.indexOf('# --- mina-auth walk-through ---'), out.indexOf('# --- end ---'));
@@ -100,7 +119,9 @@ describe('mina-auth', () => {
     const data = tmp();
     const { out } = await start('npm', ['run', '--silent', 'dev', '--', '--json', '--port', '0', '--sandbox-port', '0', '--data', data], /\}\n/);
     const first = JSON.parse(out.split('\n')[0]!);
-    expect(Object.keys(first)).toEqual(['gateway', 'sandbox', 'appid', 'data']);
+    expect(Object.keys(first)).toEqual(['gateway', 'sandbox', 'appid', 'admin_key', 'data']);
+    expect(first.admin_key).toMatch(/^mak_[a-z0-9]{16}_[A-Za-z0-9_-]{43}$/);
+    recordSecret(first.admin_key);
     expect(first).toMatchObject({ gateway: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/mina_auth$/), sandbox: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/), appid: 'wx0123456789abcdef', data });
     const health = await fetch(first.gateway.replace('/mina_auth', '/healthz'));
     expect(health.status).toBe(200);

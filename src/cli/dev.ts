@@ -1,10 +1,13 @@
 // mina-auth dev: gateway + embedded SQLite + WeChat sandbox + a demo app, ready for curl.
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDeps } from '../deps.js';
+import { createDeps, type Deps } from '../deps.js';
 import { createGatewayServer, listen, socketOrTrustedProxy } from '../http/server.js';
 import { startSandbox } from '../sandbox/index.js';
 import { findApp, openSecret, putApp } from '../services/apps.js';
+import { authenticateCaller, createKey } from '../services/keys.js';
 import { migrate } from '../store/db.js';
 import { CliError, configFrom, parseWhole, withMasterKey } from './common.js';
 import { walkthrough } from './walkthrough.js';
@@ -14,7 +17,7 @@ export const DEMO_APPID = 'wx0123456789abcdef';
 export const help = `usage: mina-auth dev [--port 9000] [--sandbox-port 9100] [--data ./data] [--json]
 Runs the gateway on 127.0.0.1 with the embedded SQLite store in DIR, the WeChat sandbox, and a registered
 demo app, then prints a curl walk-through. Only ever uses SQLite. Port 0 picks a free port.
-  --json                print one JSON line {gateway, sandbox, appid, data} first, for scripts
+  --json                print one JSON line {gateway, sandbox, appid, admin_key, data} first, for scripts
 Honours MINA_AUTH_MASTER_KEY and MINA_AUTH_WECHAT_BASE_URL (a sandbox already running) when set.`;
 
 export async function run(args: string[], out: (line: string) => void): Promise<void> {
@@ -42,11 +45,13 @@ export async function run(args: string[], out: (line: string) => void): Promise<
   });
   if (!registered.ok) throw new CliError(`the sandbox at ${sandboxUrl} refused the demo app (HTTP ${registered.status})`);
 
+  const adminKey = await demoAdminKey(deps, data);
+
   const server = createGatewayServer(deps, socketOrTrustedProxy(config.trustedProxies));
   const gatewayPort = await listen(server, port, '127.0.0.1');
   const gateway = `http://127.0.0.1:${gatewayPort}/mina_auth`;
-  if (values.json) out(JSON.stringify({ gateway, sandbox: sandboxUrl, appid: DEMO_APPID, data }));
-  else out(walkthrough({ gateway, sandbox: sandboxUrl, appid: DEMO_APPID, data }));
+  const printed = { gateway, sandbox: sandboxUrl, appid: DEMO_APPID, admin_key: adminKey, data };
+  out(values.json ? JSON.stringify(printed) : walkthrough(printed));
 
   const stop = () => {
     server.close();
@@ -55,4 +60,17 @@ export async function run(args: string[], out: (line: string) => void): Promise<
     void deps.wechat.close();
   };
   process.once('SIGINT', stop).once('SIGTERM', stop);
+}
+
+/**
+ * The demo admin key: the one key ever shown twice (PROTOCOL §4), kept in the data folder for local use only.
+ * It holds `admin` and `*:*`, so the walk-through can also fetch tokens.
+ */
+async function demoAdminKey(deps: Deps, dir: string): Promise<string> {
+  const file = join(dir, 'demo-admin.key');
+  const kept = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (kept && (await authenticateCaller(deps.store.db, kept, deps.clock.now()))) return kept;
+  const { key } = await createKey(deps.store.db, deps.clock.now(), { name: 'mina-auth dev demo admin', scopes: ['admin', '*:*'] });
+  writeFileSync(file, key + '\n', { mode: 0o600 });
+  return key;
 }

@@ -1,11 +1,12 @@
 // The curl walk-through that `mina-auth dev` prints; a test pastes it into bash, so it must work as printed.
-export function walkthrough(o: { gateway: string; sandbox: string; appid: string; data: string }): string {
+export function walkthrough(o: { gateway: string; sandbox: string; appid: string; admin_key: string; data: string }): string {
   const call = (name: string, para: string) =>
     `curl -s -X POST "$GW" -H 'content-type: application/json' -d '{"interface":{"interfaceName":"${name}","para":${para}}}'`;
   return `mina-auth dev is running (Ctrl-C stops it)
   gateway   ${o.gateway}
   sandbox   ${o.sandbox}   (a local WeChat simulator)
   demo app  ${o.appid}
+  admin key ${o.admin_key}   (local demo only; real keys are shown once: mina-auth key create)
   store     ${o.data}/mina-auth.db
 
 Paste this into another terminal to log a simulated user in and out:

@@ -1,5 +1,6 @@
 // From a request body to an envelope: the validation order of PROTOCOL §2, then the handler; every throw is translated here, once.
 import type { Deps } from '../deps.js';
+import { authenticateCaller, scopesAllow, type Caller } from '../services/keys.js';
 import { isStoreOutage } from '../store/errors.js';
 import { GatewayError } from './codes.js';
 import { failure, success, type Envelope } from './envelope.js';
@@ -12,6 +13,8 @@ export interface DispatchInput {
   ip: string;
   /** From the app-bound endpoint `/mina_auth/<appid>`. */
   boundAppid: string | null;
+  /** From `Authorization: Bearer …` or `X-Mina-Key`. */
+  callerKey: string | null;
 }
 
 export interface Dispatched {
@@ -48,25 +51,31 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
   const def = Object.hasOwn(registry, name) ? registry[name] : undefined;
   if (!def || deps.config.disabledClasses.has(def.access)) return fail(1010, `unknown interface "${name.slice(0, 64)}"`);
   interfaceName = name;
-  if (def.access === 'privileged' || def.access === 'admin') {
-    return fail(2001, `${name} needs a caller key (Authorization: Bearer mak_…)`);
-  }
-  if (!isObject(iface.para)) return fail(1003, 'para must be an object');
-  const para = Object.fromEntries(Object.entries(iface.para).filter(([, v]) => v !== null));
-  const invalid = validatePara(name, para);
-  if (invalid) return fail(1003, invalid);
-  if (typeof para.appid === 'string') {
-    if (input.boundAppid !== null && para.appid !== input.boundAppid) {
-      return fail(1003, `para.appid must equal the appid of the endpoint /mina_auth/${input.boundAppid}`);
-    }
-    appid = para.appid;
-  }
-
   try {
-    const answer = await def.handle(deps, para, { requestId, ip: input.ip, appid });
+    let caller: Caller | null = null;
+    if (def.access === 'privileged' || def.access === 'admin') {
+      caller = input.callerKey ? await authenticateCaller(deps.store.db, input.callerKey, deps.clock.now()) : null;
+      if (!caller) return fail(2001, `${name} needs a valid caller key (Authorization: Bearer mak_…)`);
+    }
+    if (!isObject(iface.para)) return fail(1003, 'para must be an object');
+    const para = Object.fromEntries(Object.entries(iface.para).filter(([, v]) => v !== null));
+    const invalid = validatePara(name, para);
+    if (invalid) return fail(1003, invalid);
+    if (typeof para.appid === 'string') {
+      if (input.boundAppid !== null && para.appid !== input.boundAppid) {
+        return fail(1003, `para.appid must equal the appid of the endpoint /mina_auth/${input.boundAppid}`);
+      }
+      appid = para.appid;
+    }
+    if (caller && !scopesAllow(caller.scopes, def.access, name, def.resource?.(para) ?? '')) {
+      return fail(2002, `the caller key ${caller.keyId} has no scope for ${name}${def.resource ? ' on ' + def.resource(para) : ''}`);
+    }
+    const answer = await def.handle(deps, para, { requestId, ip: input.ip, appid, caller });
     // For the log: the app the call turned out to be about (a session's, the default app's).
     const answered = (answer.data as { appid?: unknown } | null)?.appid;
-    return { envelope: success(answer.message, answer.data, requestId), interfaceName, appid: appid ?? (typeof answered === 'string' ? answered : null) };
+    const envelope = success(answer.message, answer.data, requestId);
+    if (answer.detail) envelope.detail = answer.detail;
+    return { envelope, interfaceName, appid: appid ?? (typeof answered === 'string' ? answered : null) };
   } catch (err) {
     if (err instanceof GatewayError) return fail(err.code, err.detail);
     if (isStoreOutage(err)) return fail(1001, 'the store is unavailable; retry later');

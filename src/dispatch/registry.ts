@@ -5,6 +5,9 @@ import idSkey from '../handlers/cam/id_skey.js';
 import initdata from '../handlers/cam/initdata.js';
 import logout from '../handlers/cam/logout.js';
 import userinfo from '../handlers/cam/userinfo.js';
+import keyCreate from '../handlers/admin/key.create.js';
+import keyList from '../handlers/admin/key.list.js';
+import keyRevoke from '../handlers/admin/key.revoke.js';
 import type { RegisteredInterface } from './interface.js';
 
 export const registry: Readonly<Record<string, RegisteredInterface>> = {
@@ -14,4 +17,7 @@ export const registry: Readonly<Record<string, RegisteredInterface>> = {
   'qcloud.cam.decrypt': decrypt,
   'qcloud.cam.logout': logout,
   'qcloud.cam.initdata': initdata,
+  'mina.admin.key.create': keyCreate,
+  'mina.admin.key.list': keyList,
+  'mina.admin.key.revoke': keyRevoke,
 };

@@ -4,6 +4,7 @@ import { APPID_PATTERN } from '../config.js';
 import type { Deps } from '../deps.js';
 import { dispatch } from '../dispatch/dispatch.js';
 import { failure } from '../dispatch/envelope.js';
+import { keyFromHeaders } from '../services/keys.js';
 
 export const MAX_BODY = 64 * 1024;
 
@@ -17,6 +18,8 @@ export interface HttpRequest {
   ip: string;
   /** The platform's request id (SCF), if any. */
   requestId?: string;
+  /** Header names in lower case, one value each. */
+  headers: Record<string, string | undefined>;
 }
 
 export interface HttpResponse {
@@ -57,7 +60,7 @@ export async function handleHttp(deps: Deps, req: HttpRequest): Promise<HttpResp
     log(200, env, null, null);
     return { status: 200, headers: JSON_TYPE, body: JSON.stringify(env) };
   }
-  const out = await dispatch(deps, { body: req.body, requestId, ip: req.ip, boundAppid: bound });
+  const out = await dispatch(deps, { body: req.body, requestId, ip: req.ip, boundAppid: bound, callerKey: keyFromHeaders(req.headers) });
   if (out.bug) deps.log.error('bug', { requestId, interfaceName: out.interfaceName, stack: out.bug instanceof Error ? out.bug.stack : String(out.bug) });
   log(200, out.envelope, out.interfaceName, out.appid);
   return { status: 200, headers: JSON_TYPE, body: JSON.stringify(out.envelope) };

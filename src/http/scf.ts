@@ -96,6 +96,7 @@ export function fromScfEvent(event: ScfHttpEvent, context?: Partial<ScfContext>)
     tooLarge,
     ip: plainIp(ctx?.sourceIp?.trim() || header(event, 'x-scf-remote-addr') || ''),
     requestId,
+    headers: Object.fromEntries(Object.keys(event.headers ?? {}).map((k) => [k.toLowerCase(), header(event, k.toLowerCase())])),
   };
 }
 

@@ -46,11 +46,50 @@ export interface LoginClaimRow {
   created_at: number;
 }
 
+export interface CallerKeyRow {
+  key_id: string;
+  name: string;
+  secret_hash: string; // sha256 hex of the key's secret part
+  scopes: string; // JSON array of scope strings
+  expires_at: number | null;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+export interface AgentRow {
+  corpid: string;
+  agentid: string;
+  secret_sealed: string;
+  remark: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export type CredentialKind = 'mp_token' | 'mp_ticket' | 'work_token' | 'work_ticket' | 'work_agent_ticket';
+
+export interface CredentialRow {
+  kind: CredentialKind;
+  owner: string; // appid, or corpid/agentid
+  value_sealed: string | null;
+  expires_at: number;
+  refresh_after: number;
+  generation: number;
+  lease_until: number;
+  lease_holder: string | null;
+  last_force_at: number;
+  day: number; // yyyymmdd (Beijing time) of the counters below
+  day_fetches: number;
+  day_forces: number;
+}
+
 export interface Tables {
   apps: AppRow;
   users: UserRow;
   sessions: SessionRow;
   login_claims: LoginClaimRow;
+  caller_keys: CallerKeyRow;
+  agents: AgentRow;
+  credentials: CredentialRow;
 }
 
 export type Db = Kysely<Tables>;

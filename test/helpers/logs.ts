@@ -17,6 +17,11 @@ export function recordLogLines(text: string): void {
   appendFileSync(`${LOG_DIR}/log-${suffix}.jsonl`, text.endsWith('\n') || !text ? text : text + '\n');
 }
 
+/** From a process's output, the gateway's log lines (JSON with a level); what a command prints for its user is not a log. */
+export function recordLogOutput(output: string): void {
+  recordLogLines(output.split('\n').filter((l) => l.startsWith('{"time":') && l.includes('"level":')).join('\n'));
+}
+
 /** A debug-level logger that keeps lines in memory (for assertions) and in the run's log capture. */
 export function captureLogger(lines: string[] = []): Logger & { lines: string[] } {
   const logger = createLogger('debug', (line) => {

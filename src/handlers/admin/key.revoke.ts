@@ -1,0 +1,27 @@
+// mina.admin.key.revoke: a caller key stops working at once.
+import { GatewayError } from '../../dispatch/codes.js';
+import { defineInterface } from '../../dispatch/interface.js';
+import { revokeKey } from '../../services/keys.js';
+
+interface Para { key_id: string }
+
+export default defineInterface<Para>({
+  access: 'admin',
+  summary: 'Revoke a caller key; it stops working at once.',
+  schema: {
+    type: 'object',
+    properties: { key_id: { type: 'string', pattern: '^[a-z0-9]{8,16}$', description: 'The key to revoke.' } },
+    required: ['key_id'],
+    additionalProperties: false,
+  },
+  messages: ['KEY_REVOKED'],
+  returns: '`{key_id, revoked: true}`.',
+  errors: [2001, 2002],
+  example: { key_id: '0123456789abcdef' },
+  async handle(deps, para) {
+    if (!(await revokeKey(deps.store.db, para.key_id, deps.clock.now()))) {
+      throw new GatewayError(1003, `no live caller key ${para.key_id}`);
+    }
+    return { message: 'KEY_REVOKED', data: { key_id: para.key_id, revoked: true } };
+  },
+});

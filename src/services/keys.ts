@@ -1,0 +1,71 @@
+// Caller keys (PROTOCOL §4): `mak_<keyId>_<secret>`, only the SHA-256 of the secret stored, scopes as globs.
+import { randomBytes } from 'node:crypto';
+import type { AccessClass } from '../config.js';
+import type { Db } from '../store/types.js';
+import { digestEquals, sha256Hex } from './secretbox.js';
+
+export interface Caller {
+  keyId: string;
+  name: string;
+  scopes: string[];
+}
+
+const KEY = /^mak_([a-z0-9]{8,16})_([A-Za-z0-9_-]{32,256})$/;
+const SCOPE = /^[A-Za-z0-9_.*-]+:[A-Za-z0-9_.*/-]+$/;
+
+/** Why a scope string is not valid, or null: `admin`, or `interfacePattern:resourcePattern` with `*` globs. */
+export function scopeProblem(scope: string): string | null {
+  if (scope === 'admin' || SCOPE.test(scope)) return null;
+  return `scope "${scope.slice(0, 64)}" must be "admin" or "interfacePattern:resourcePattern" (e.g. qcloud.mimi.access_token:wx0123456789abcdef, qcloud.work.*:ww99/1000002)`;
+}
+
+/** The key from `Authorization: Bearer <key>` or `X-Mina-Key: <key>`, if either is present. */
+export function keyFromHeaders(headers: Record<string, string | undefined>): string | null {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
+  return bearer ?? headers['x-mina-key']?.trim() ?? null;
+}
+
+/** The caller behind a presented key, or null when the key is malformed, unknown, wrong, revoked or expired. */
+export async function authenticateCaller(db: Db, presented: string, now: number): Promise<Caller | null> {
+  const m = KEY.exec(presented);
+  if (!m) return null;
+  const row = await db.selectFrom('caller_keys').selectAll().where('key_id', '=', m[1]!).executeTakeFirst();
+  if (!row || !digestEquals(row.secret_hash, sha256Hex(m[2]!))) return null;
+  if (row.revoked_at !== null || (row.expires_at !== null && now >= row.expires_at)) return null;
+  return { keyId: row.key_id, name: row.name, scopes: JSON.parse(row.scopes) as string[] };
+}
+
+const glob = (pattern: string) => new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*') + '$');
+
+/** Globs never grant admin: an admin-class interface needs the literal scope `admin`. */
+export function scopesAllow(scopes: readonly string[], access: AccessClass, interfaceName: string, resource: string): boolean {
+  if (access === 'admin') return scopes.includes('admin');
+  return scopes.some((scope) => {
+    if (scope === 'admin') return false;
+    const [iface = '', res = ''] = scope.split(':');
+    return glob(iface).test(interfaceName) && glob(res).test(resource);
+  });
+}
+
+export interface KeyInput { name: string; scopes: string[]; expires_at?: number | null }
+
+/** Creates a key; the returned `key` is shown once and never stored. */
+export async function createKey(db: Db, now: number, input: KeyInput): Promise<{ key_id: string; key: string }> {
+  const keyId = randomBytes(8).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  await db.insertInto('caller_keys').values({
+    key_id: keyId, name: input.name, secret_hash: sha256Hex(secret), scopes: JSON.stringify(input.scopes),
+    expires_at: input.expires_at ?? null, revoked_at: null, created_at: now,
+  }).execute();
+  return { key_id: keyId, key: `mak_${keyId}_${secret}` };
+}
+
+export async function listKeys(db: Db) {
+  const rows = await db.selectFrom('caller_keys').select(['key_id', 'name', 'scopes', 'expires_at', 'revoked_at', 'created_at']).orderBy('created_at').orderBy('key_id').execute();
+  return rows.map((r) => ({ ...r, scopes: JSON.parse(r.scopes) as string[] }));
+}
+
+export async function revokeKey(db: Db, keyId: string, now: number): Promise<boolean> {
+  const res = await db.updateTable('caller_keys').set({ revoked_at: now }).where('key_id', '=', keyId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
