@@ -2,19 +2,26 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY } from '../../src/http/handle.js';
 import { fromScfEvent, isHttpEvent, isTimerEvent, toScfResult } from '../../src/http/scf.js';
+import { keyFromHeaders } from '../../src/services/keys.js';
 import { envelope, fixture, scfContext, withBody } from './helpers.js';
 
 describe('fromScfEvent', () => {
   it('reads the API Gateway event as captured', () => {
     const ctx = scfContext();
     const req = fromScfEvent(fixture('apigw-event'), ctx);
-    expect(req).toEqual({ method: 'POST', path: '/mina_auth', body: Buffer.from('{}'), tooLarge: false, ip: '203.0.113.7', requestId: ctx.request_id });
+    expect(req).toEqual({ method: 'POST', path: '/mina_auth', body: Buffer.from('{}'), tooLarge: false, ip: '203.0.113.7', requestId: ctx.request_id, headers: expect.objectContaining({ 'content-type': 'application/json', 'x-qualifier': '$DEFAULT' }) });
   });
 
   it('reads the Function URL event (no requestContext; client IP in x-scf-remote-addr)', () => {
     const ctx = scfContext();
     const req = fromScfEvent(fixture('function-url-event'), ctx);
-    expect(req).toEqual({ method: 'POST', path: '/mina_auth', body: Buffer.from('{}'), tooLarge: false, ip: '198.51.100.23', requestId: ctx.request_id });
+    expect(req).toEqual({ method: 'POST', path: '/mina_auth', body: Buffer.from('{}'), tooLarge: false, ip: '198.51.100.23', requestId: ctx.request_id, headers: expect.objectContaining({ 'x-scf-remote-addr': '198.51.100.23' }) });
+  });
+
+  it('hands the caller key header through, whatever its case', () => {
+    const event = fixture('function-url-event');
+    event.headers!['Authorization'] = 'Bearer mak_0123456789abcdef_' + 'A'.repeat(43);
+    expect(keyFromHeaders(fromScfEvent(event).headers)).toBe('mak_0123456789abcdef_' + 'A'.repeat(43));
   });
 
   it('takes the client IP from requestContext.sourceIp before any header', () => {
