@@ -1,15 +1,27 @@
-// Local simulator of api.weixin.qq.com (login for now) on a real node:http server, plus its control API.
+// Local simulator of api.weixin.qq.com and qyapi.weixin.qq.com on a real node:http server, plus its control API.
 //
-// Upstream (what the gateway calls, WeChat wire behaviour: HTTP 200 text/plain JSON, `rid:` in errmsg):
-//   GET  /sns/jscode2session        see upstream/jscode2session.ts for the check order
-//   anything else                   404, empty body
+// Upstream, WeChat (HTTP 200 text/plain JSON, `rid:` in errmsg; tokens per app, two isolated kinds):
+//   GET  /sns/jscode2session                 see upstream/jscode2session.ts for the check order
+//   GET  /cgi-bin/token                      new token per call, 300 s overlap, daily quota   (upstream/token.ts)
+//   POST /cgi-bin/stable_token               same token until its last 300 s, force rules   (upstream/stableToken.ts)
+//   GET  /cgi-bin/ticket/getticket           OA jsapi ticket                                 (upstream/getticket.ts)
+//   POST /wxa/business/getuserphonenumber    phone codes                                     (upstream/phoneNumber.ts)
+// Upstream, WeCom (HTTP 200 application/json, always errcode, `hint/from ip` errmsg; tokens per agent):
+//   GET  /cgi-bin/gettoken                   same token while valid                          (upstream/wecomToken.ts)
+//   GET  /cgi-bin/get_jsapi_ticket, GET /cgi-bin/ticket/get?type=agent_config, hourly limits (upstream/wecomTicket.ts)
+//   anything else                            404, empty body
 // Control (JSON in/out, bad input → 400 {"error"}, bodies capped at 64 KiB → 413, never delayed):
-//   POST /__sandbox/apps            {appid, secret, type?}                → {ok:true}
+//   POST /__sandbox/apps            {appid, secret, type?, ip_whitelist?, frozen?, token_daily_quota?,
+//                                    stable_token_daily_quota?}          → {ok:true}   (omitted options kept)
+//   POST /__sandbox/corps           {corpid, agentid, secret, ip_whitelist?} → {ok:true}
 //   POST /__sandbox/login           {appid, openid?, unionid?, session_key?} → {code, openid, session_key}
 //   POST /__sandbox/encrypt         {appid, openid, data}                 → {encrypt_data, iv}
+//   POST /__sandbox/phone_code      {appid, openid, phone}                → {code}
 //   POST /__sandbox/faults          {path, mode, errcode?, times?}        → {ok:true}
-//   GET  /__sandbox/stats                                                 → {calls: {path: {appid: n}}}
+//   GET  /__sandbox/stats                                                 → {calls: {path: {appid|corpid: n}}}
 //   GET  /__sandbox/users?appid=&openid=                                  → {openid, unionid|null, session_key} or 404
+//   GET  /__sandbox/tokens?appid=  | ?corpid=&agentid=                    → honoured tokens/tickets (control/tokens.ts)
+//   GET  /__sandbox/check?access_token=&api=wechat|wecom?                 → {valid:true} | {valid:false, errcode}
 //   POST /__sandbox/reset                                                 → {ok:true}
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -30,3 +30,24 @@ export function randomRid(): string {
   const hex = randomBytes(12).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 16)}-${hex.slice(16)}`;
 }
+
+/**
+ * An access token or ticket: 86 chars of [A-Za-z0-9_-] (a real ticket's length), starting with a
+ * 2-letter tag and "_" so a human reading logs can tell the kinds apart; the other 83 chars are
+ * ~498 random bits, so the tag gives nothing away.
+ */
+export function randomToken(tag: string): string {
+  return `${tag}_${randomBytes(63).toString('base64url').slice(0, 85 - tag.length)}`;
+}
+
+/** A getPhoneNumber code: 64 hex chars like the one in the official example. */
+export function randomPhoneCode(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/** The `hint: [...]` WeCom puts in every errmsg: 25 digits, unix seconds first like the real ones. */
+export function randomHint(nowMs: number): string {
+  let digits = String(Math.floor(nowMs / 1000));
+  while (digits.length < 25) digits += String(randomInt(10));
+  return digits.slice(0, 25);
+}

@@ -1,6 +1,7 @@
-// Response shapes: WeChat-style answers (HTTP 200, text/plain JSON, `rid:` suffix) and control-API JSON.
+// Response shapes: WeChat-style answers (HTTP 200, text/plain JSON, `rid:` suffix), WeCom-style answers
+// (HTTP 200, application/json, always errcode, `hint/from ip/more info` suffix) and control-API JSON.
 import type { ServerResponse } from 'node:http';
-import { randomRid } from './random.js';
+import { randomHint, randomRid } from './random.js';
 
 export interface Answer {
   status: number;
@@ -16,6 +17,31 @@ export function wxJson(payload: object): Answer {
 /** Errors are HTTP 200 too; only errcode tells them apart from a success. */
 export function wxError(errcode: number, errmsg: string): Answer {
   return wxJson({ errcode, errmsg: `${errmsg}, rid: ${randomRid()}` });
+}
+
+/**
+ * Some real errmsgs have no comma before `rid:` (40164's `..., not in whitelist rid: ...`, the long
+ * 45009 text); this keeps their exact shape for clients that log or match them.
+ */
+export function wxErrorNoComma(errcode: number, errmsg: string): Answer {
+  return wxJson({ errcode, errmsg: `${errmsg} rid: ${randomRid()}` });
+}
+
+/** WeCom labels its JSON honestly and always carries errcode/errmsg, "ok" on success. */
+export function wecomJson(payload: object): Answer {
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ errcode: 0, errmsg: 'ok', ...payload }),
+  };
+}
+
+/** `<text>, hint: [<digits>], from ip: <ip>, more info at ...?e=<code>`, as qyapi writes it. */
+export function wecomError(errcode: number, text: string, ip: string, nowMs: number): Answer {
+  const errmsg =
+    `${text}, hint: [${randomHint(nowMs)}], from ip: ${ip}, ` +
+    `more info at https://open.work.weixin.qq.com/devtool/query?e=${errcode}`;
+  return wecomJson({ errcode, errmsg });
 }
 
 /** Unknown upstream paths: 404 with an empty body, as api.weixin.qq.com does. */

@@ -72,12 +72,13 @@ export interface CredentialRow {
   owner: string; // appid, or corpid/agentid
   value_sealed: string | null;
   expires_at: number;
+  fetched_at: number;
   refresh_after: number;
   generation: number;
   lease_until: number;
   lease_holder: string | null;
   last_force_at: number;
-  day: number; // yyyymmdd (Beijing time) of the counters below
+  day: number; // the day (Beijing time, days since 1970-01-01) of the counters below
   day_fetches: number;
   day_forces: number;
 }

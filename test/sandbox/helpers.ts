@@ -77,3 +77,45 @@ export function manualClock(start = Date.UTC(2024, 0, 1, 12, 0, 0)): { now: () =
 }
 
 export const RID = /, rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
+
+export function query(path: string, params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
+  return `${path}?${q}`;
+}
+
+/** GET /cgi-bin/token with the right grant_type unless overridden. */
+export async function classicToken(sb: Sandbox, params: Record<string, string | undefined> = {}): Promise<JsonReply> {
+  return get(sb, query('/cgi-bin/token', { grant_type: 'client_credential', appid: APPID, secret: SECRET, ...params }));
+}
+
+/** POST /cgi-bin/stable_token with the right grant_type unless overridden. */
+export async function stableToken(sb: Sandbox, body: Record<string, unknown> = {}): Promise<JsonReply> {
+  return post(sb, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APPID, secret: SECRET, ...body });
+}
+
+/** What a real API would answer for this token, via GET /__sandbox/check. */
+export async function check(sb: Sandbox, token: string, api?: 'wechat' | 'wecom'): Promise<{ valid: boolean; errcode?: number }> {
+  const r = await get(sb, query('/__sandbox/check', { access_token: token, api }));
+  if (r.status !== 200) throw new Error(`check failed: ${r.text}`);
+  return r.json;
+}
+
+export const CORPID = 'ww1234567890abcdef';
+export const AGENT_SECRET = 'agent-secret-1000002';
+
+export async function registerAgent(
+  sb: Sandbox,
+  body: Record<string, unknown> = {},
+): Promise<void> {
+  const r = await post(sb, '/__sandbox/corps', { corpid: CORPID, agentid: 1000002, secret: AGENT_SECRET, ...body });
+  if (r.status !== 200) throw new Error(`corp registration failed: ${r.text}`);
+}
+
+export async function wecomToken(sb: Sandbox, params: Record<string, string | undefined> = {}): Promise<JsonReply> {
+  return get(sb, query('/cgi-bin/gettoken', { corpid: CORPID, corpsecret: AGENT_SECRET, ...params }));
+}
+
+/** 86 chars of [A-Za-z0-9_-]. */
+export const OPAQUE = /^[A-Za-z0-9_-]{86}$/;
+export const SECOND = 1_000;

@@ -4,17 +4,24 @@ import { readBody } from '../body.js';
 import { controlJson, send, type Answer } from '../reply.js';
 import type { Ctx } from '../state.js';
 import { postApps } from './apps.js';
+import { postCorps } from './corps.js';
 import { postEncrypt } from './encrypt.js';
 import { postFaults } from './faults.js';
 import { getStats, getUsers, postReset } from './inspect.js';
 import { postLogin } from './login.js';
+import { postPhoneCode } from './phoneCode.js';
+import { getCheck, getTokens } from './tokens.js';
 import type { ControlHandler } from './types.js';
 import { ControlError } from './validate.js';
 
 const controlRoutes: ReadonlyMap<string, Partial<Record<string, ControlHandler>>> = new Map([
   ['/__sandbox/apps', { POST: postApps }],
+  ['/__sandbox/corps', { POST: postCorps }],
   ['/__sandbox/login', { POST: postLogin }],
   ['/__sandbox/encrypt', { POST: postEncrypt }],
+  ['/__sandbox/phone_code', { POST: postPhoneCode }],
+  ['/__sandbox/tokens', { GET: getTokens }],
+  ['/__sandbox/check', { GET: getCheck }],
   ['/__sandbox/faults', { POST: postFaults }],
   ['/__sandbox/stats', { GET: getStats }],
   ['/__sandbox/users', { GET: getUsers }],

@@ -1,4 +1,6 @@
 // Input checks for the control API. Any failure becomes HTTP 400 {"error": message} in one place.
+import { isIP } from 'node:net';
+import { normalizeIp } from '../ip.js';
 import { isRecord } from '../json.js';
 
 /** Thrown by control handlers; the control dispatcher turns it into `{error}` with this status. */
@@ -52,4 +54,21 @@ export function optionalSessionKey(obj: Record<string, unknown>, field: string):
     badInput(`"${field}" must be base64 of 16 bytes (24 characters ending in "==")`);
   }
   return value;
+}
+
+export function optionalBoolean(obj: Record<string, unknown>, field: string): boolean | undefined {
+  const value = obj[field];
+  if (value !== undefined && typeof value !== 'boolean') badInput(`"${field}" must be true or false`);
+  return value;
+}
+
+/** undefined = not given (keep what was set), null = remove the whitelist, else plain IP addresses. */
+export function optionalIpList(obj: Record<string, unknown>, field: string): string[] | null | undefined {
+  const value = obj[field];
+  if (value === undefined || value === null) return value;
+  if (!Array.isArray(value) || value.length > 1000) badInput(`"${field}" must be an array of IP addresses or null`);
+  return value.map((ip: unknown) => {
+    if (typeof ip !== 'string' || isIP(ip) === 0) badInput(`"${field}" entries must be IP addresses, got ${JSON.stringify(ip)}`);
+    return normalizeIp(ip);
+  });
 }

@@ -1,10 +1,11 @@
 // Serves one non-/__sandbox request: stats, queued faults, latency, then the route's handler.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody } from '../body.js';
+import { normalizeIp } from '../ip.js';
 import { isRecord, parseLenient } from '../json.js';
-import { notFound, send, wxError, type Answer } from '../reply.js';
+import { notFound, send, wecomError, wxError, type Answer } from '../reply.js';
 import type { Ctx, Fault, State } from '../state.js';
-import { upstreamRoutes, type UpstreamRoute } from './routes.js';
+import { upstreamRoutes, type UpstreamRequest, type UpstreamRoute } from './routes.js';
 
 export type Sleep = (ms: number) => Promise<void>;
 
@@ -24,10 +25,13 @@ export async function serveUpstream(
   }
   const body = await readBody(req);
   if (!body.ok && body.reason === 'aborted') return;
-  const json = body.ok ? parseLenient(body.text) : undefined;
+  const text = body.ok ? body.text : '';
+  const json = parseLenient(text);
+  // remoteAddress is undefined only once the socket is gone, and then nobody reads the answer.
+  const ip = normalizeIp(req.socket.remoteAddress ?? '0.0.0.0');
 
   // Counted on arrival so a test can see a call that is still in flight or held by a fault.
-  countCall(ctx.state, path, statsKey(query, json));
+  countCall(ctx.state, path, statsKey(ctx.state, query, json));
   const fault = takeFault(ctx.state, path);
   await sleep(ctx.config.latencyMs);
 
@@ -36,22 +40,22 @@ export async function serveUpstream(
     return;
   }
   if (fault !== undefined && fault.mode !== 'timeout') {
-    send(res, faultAnswer(fault));
+    send(res, faultAnswer(fault, route, ip, ctx.config.now()));
     return;
   }
-  const answer = answerRoute(ctx, route, { method: req.method ?? 'GET', query, json });
+  const answer = answerRoute(ctx, route, { method: req.method ?? 'GET', query, json, text, ip });
   // A timeout fault still does the work (a code gets consumed, as with a real lost response);
   // the socket is simply never answered until the client gives up or close() destroys it.
   if (fault?.mode === 'timeout') return;
   send(res, answer);
 }
 
-function answerRoute(ctx: Ctx, route: UpstreamRoute, req: { method: string; query: URLSearchParams; json: unknown }): Answer {
+function answerRoute(ctx: Ctx, route: UpstreamRoute, req: UpstreamRequest): Answer {
   const handler = route.methods[req.method] ?? route.otherMethod;
   return handler === undefined ? notFound() : handler(ctx, req);
 }
 
-function faultAnswer(fault: Fault): Answer {
+function faultAnswer(fault: Fault, route: UpstreamRoute, ip: string, now: number): Answer {
   switch (fault.mode) {
     case 'http500':
       return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Internal Server Error' };
@@ -59,7 +63,8 @@ function faultAnswer(fault: Fault): Answer {
       // What a broken proxy in front of WeChat returns: 200 with a body that is not JSON.
       return { status: 200, headers: { 'content-type': 'text/html' }, body: '<html>502 Bad Gateway</html>' };
     default:
-      return wxError(fault.errcode, 'system error');
+      // -1 reads "system busy" on qyapi, "system error" on api.weixin.
+      return route.api === 'wecom' ? wecomError(fault.errcode, 'system busy', ip, now) : wxError(fault.errcode, 'system error');
   }
 }
 
@@ -82,8 +87,13 @@ function countCall(state: State, path: string, key: string): void {
   perApp.set(key, (perApp.get(key) ?? 0) + 1);
 }
 
-/** Stats are keyed by the caller's appid (query first, then JSON body), corpid for WeCom, else "-". */
-function statsKey(query: URLSearchParams, json: unknown): string {
+/**
+ * Stats are keyed by the caller's appid (query first, then JSON body), corpid for WeCom, else the
+ * owner of the `access_token` (even a dead one, as long as it is remembered), else "-".
+ */
+function statsKey(state: State, query: URLSearchParams, json: unknown): string {
   const fromBody = isRecord(json) && typeof json.appid === 'string' ? json.appid : '';
-  return query.get('appid') || fromBody || query.get('corpid') || '-';
+  const token = query.get('access_token');
+  const owner = token ? state.tokens.get(token)?.owner : undefined;
+  return query.get('appid') || fromBody || query.get('corpid') || owner || '-';
 }

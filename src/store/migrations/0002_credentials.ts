@@ -29,6 +29,7 @@ export const m0002: Migration = {
       .addColumn('owner', 'varchar(128)', (c) => c.notNull())
       .addColumn('value_sealed', 'text')
       .addColumn('expires_at', 'bigint', (c) => c.notNull().defaultTo(0))
+      .addColumn('fetched_at', 'bigint', (c) => c.notNull().defaultTo(0))
       .addColumn('refresh_after', 'bigint', (c) => c.notNull().defaultTo(0))
       .addColumn('generation', 'bigint', (c) => c.notNull().defaultTo(0))
       .addColumn('lease_until', 'bigint', (c) => c.notNull().defaultTo(0))
