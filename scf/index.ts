@@ -9,6 +9,7 @@ import {
   fromScfEvent, isHttpEvent, isTimerEvent, toScfResult,
   type ScfContext, type ScfHttpResult, type ScfTimerEvent,
 } from '../src/http/scf.js';
+import { refreshDue } from '../src/services/refresh.js';
 import { sweep } from '../src/services/sessions.js';
 
 const MISCONFIGURED = 'the gateway is misconfigured; see the function log';
@@ -39,7 +40,7 @@ function reasonOf(err: unknown): string {
   return safe;
 }
 
-export async function main_handler(event: unknown, context: ScfContext): Promise<ScfHttpResult | { ok: true; swept: { sessions: number; claims: number } }> {
+export async function main_handler(event: unknown, context: ScfContext): Promise<ScfHttpResult | Awaited<ReturnType<typeof onTimer>>> {
   // Open pool sockets must never hold the invocation open (SCF.md §1.1).
   context.callbackWaitsForEmptyEventLoop = false;
   let deps: Deps;
@@ -70,10 +71,10 @@ export async function main_handler(event: unknown, context: ScfContext): Promise
   throw new Error('unrecognised event: expected a Function URL / API Gateway event or a timer event');
 }
 
-/** The timer trigger (every 5 minutes, serverless.yml). */
+/** The timer trigger (every 5 minutes, serverless.yml): the sweep, then every token and ticket that is due. */
 async function onTimer(deps: Deps, event: ScfTimerEvent) {
   const swept = await sweep(deps, { batch: 500 });
-  deps.log.info('timer', { trigger: event.TriggerName, sweptSessions: swept.sessions, sweptClaims: swept.claims });
-  // Token/ticket refresh-ahead goes here (a later issue): run it after the sweep and add its counts to the answer.
-  return { ok: true as const, swept };
+  const refreshed = await refreshDue(deps);
+  deps.log.info('timer', { trigger: event.TriggerName, sweptSessions: swept.sessions, sweptClaims: swept.claims, due: refreshed.due, renewed: refreshed.refreshed, failed: refreshed.failed });
+  return { ok: true as const, swept, refreshed };
 }

@@ -5,12 +5,13 @@ import * as app from './cli/app.js';
 import * as dev from './cli/dev.js';
 import * as key from './cli/key.js';
 import * as migrate from './cli/migrate.js';
+import * as refresh from './cli/refresh.js';
 import * as sandbox from './cli/sandbox.js';
 import * as serve from './cli/serve.js';
 import * as sweep from './cli/sweep.js';
 
 interface Command { help: string; run(args: string[], out: (line: string) => void): Promise<void> }
-const COMMANDS: Record<string, Command> = { dev, serve, sandbox, migrate, app, key, sweep };
+const COMMANDS: Record<string, Command> = { dev, serve, sandbox, migrate, app, key, refresh, sweep };
 
 const USAGE = `usage: mina-auth <command> [options]   (mina-auth <command> --help for more)
   dev        gateway + embedded SQLite + WeChat sandbox + demo app, for a laptop
@@ -19,6 +20,7 @@ const USAGE = `usage: mina-auth <command> [options]   (mina-auth <command> --hel
   migrate    apply pending schema migrations
   app        add | list | remove registered apps
   key        create | list | revoke caller keys
+  refresh    renew every access token and ticket that is due
   sweep      delete expired sessions and spent login claims`;
 
 async function main(argv: string[]): Promise<void> {

@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
+import { createCredentialMemo, type CredentialMemo } from './services/credentials.js';
 import { createSecretBox, type SecretBox } from './services/secretbox.js';
 import { openStore, type Store } from './store/db.js';
 import { createWeChatClient, type WeChatClient } from './wechat/client.js';
@@ -13,6 +14,8 @@ export interface Deps {
   wechat: WeChatClient;
   clock: Clock;
   log: Logger;
+  /** Per process: the ≤ 2 s token cache and in-flight refreshes. */
+  credentialMemo: CredentialMemo;
 }
 
 export interface DepsOptions {
@@ -30,6 +33,7 @@ export function createDeps(config: Config, opts: DepsOptions = {}): Deps {
     wechat: createWeChatClient({ wechatBaseUrl: config.wechatBaseUrl, wecomBaseUrl: config.wecomBaseUrl, timeoutMs: config.upstreamTimeoutMs }),
     clock: opts.clock ?? systemClock,
     log: opts.log ?? createLogger(config.logLevel),
+    credentialMemo: createCredentialMemo(),
   };
 }
 

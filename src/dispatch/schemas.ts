@@ -30,3 +30,9 @@ export const openDataPara: JSONSchemaType<OpenDataPara> = {
   required: ['id', 'skey', 'encrypt_data', 'iv'],
   additionalProperties: false,
 };
+
+export const corpid = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'The WeCom corp (`ww…`).' } as const;
+export const agentid = { type: 'string', pattern: '^[0-9]{1,20}$', description: 'The WeCom agent (application) id, as a string of digits.' } as const;
+export const force = { type: 'boolean', description: 'A real refresh (budgeted: at most one per 30 s and a daily budget per app).' } as const;
+export const invalidToken = { type: 'string', minLength: 1, maxLength: 2048, description: 'A token that just failed with 40001/42001/40014: refreshed only if it is still the current one.' } as const;
+export const pageUrl = { type: 'string', minLength: 8, maxLength: 2048, pattern: '^https?://', description: 'The full URL of the page calling wx.config (a `#…` fragment is ignored).' } as const;

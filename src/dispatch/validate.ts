@@ -20,7 +20,10 @@ function describe(e: ErrorObject | undefined): string {
   switch (e.keyword) {
     case 'required': return `${field}.${(e.params as { missingProperty: string }).missingProperty} is required`;
     case 'additionalProperties': return `${field} has an unknown key "${(e.params as { additionalProperty: string }).additionalProperty}"`;
-    case 'type': return `${field} must be ${(e.params as { type: string }).type === 'object' && field === 'para' ? 'an object' : `a ${(e.params as { type: string }).type}`}`;
+    case 'type': {
+      const type = (e.params as { type: string }).type;
+      return `${field} must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+    }
     case 'pattern': return `${field} has an invalid format`;
     case 'minLength': return `${field} must not be shorter than ${(e.params as { limit: number }).limit} characters`;
     case 'maxLength': return `${field} must not be longer than ${(e.params as { limit: number }).limit} characters`;

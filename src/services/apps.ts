@@ -1,7 +1,9 @@
-// Registered apps: lookup, the default-app rule, and writes from the CLI (secrets sealed).
+// Registered apps: lookup, the default-app rule, writes from the CLI and the admin interfaces (secrets and COS keys sealed).
 import { GatewayError } from '../dispatch/codes.js';
 import type { Deps } from '../deps.js';
-import type { AppRow, AppType, Db } from '../store/types.js';
+import { isConstraintViolation } from '../store/errors.js';
+import type { AppRow, AppType, Db, TokenApi } from '../store/types.js';
+import { forgetCredentials } from './credentials.js';
 import type { SecretBox } from './secretbox.js';
 
 export const APP_DEFAULTS = { login_duration: 30, session_duration: 2592000, max_sessions: 20, watermark_max_age: 86400 } as const;
@@ -45,34 +47,131 @@ export interface AppInput {
   watermark_max_age?: number;
 }
 
-/** Creates or replaces an app. */
+/** Creates or replaces an app (the CLI's `app add`): settings not given go back to their defaults; token_api and COS are kept. */
 export async function putApp(db: Db, box: SecretBox, now: number, input: AppInput): Promise<'created' | 'updated'> {
-  const values = {
-    type: input.type,
-    secret_sealed: box.seal(input.secret, `apps.secret:${input.appid}`),
-    login_duration: input.login_duration ?? APP_DEFAULTS.login_duration,
-    session_duration: input.session_duration ?? APP_DEFAULTS.session_duration,
-    max_sessions: input.max_sessions ?? APP_DEFAULTS.max_sessions,
-    watermark_max_age: input.watermark_max_age ?? APP_DEFAULTS.watermark_max_age,
-    updated_at: now,
+  const { created } = await updateApp(db, box, now, { ...APP_DEFAULTS, ...withoutUndefined(input) });
+  return created ? 'created' : 'updated';
+}
+
+/** A COS profile as given to `mina.admin.app.put`; absent options take COS_DEFAULTS. */
+export interface CosInput {
+  bucket: string;
+  region: string;
+  secret_id: string;
+  secret_key: string;
+  prefix?: string;
+  methods?: CosMethod[];
+  max_expires?: number;
+  max_size?: number;
+  require_content?: boolean;
+}
+export type CosMethod = 'GET' | 'PUT' | 'HEAD' | 'POST' | 'DELETE';
+/** The profile `qcloud.cos.sign` works with: every option filled in; `max_size` null = no limit of the gateway's own. */
+export type CosProfile = Required<Omit<CosInput, 'max_size'>> & { max_size: number | null };
+export const COS_DEFAULTS = { prefix: 'users/{openid}/', methods: ['PUT', 'GET', 'HEAD'] as CosMethod[], max_expires: 3600, max_size: null, require_content: false };
+
+const cosContext = (appid: string) => `apps.cos:${appid}`;
+
+export function openCosProfile(box: SecretBox, app: Pick<AppRow, 'appid' | 'cos_sealed'>): CosProfile | null {
+  if (!app.cos_sealed) return null;
+  return { ...COS_DEFAULTS, ...(JSON.parse(box.open(app.cos_sealed, cosContext(app.appid))) as CosInput) };
+}
+
+/** What `mina.admin.app.*` shows of an app: never the app secret, nor the COS secret_id / secret_key. */
+export interface AppView {
+  appid: string; type: AppType; login_duration: number; session_duration: number; max_sessions: number; token_api: TokenApi;
+  watermark_max_age: number; cos: Omit<CosProfile, 'secret_id' | 'secret_key'> | null; created_at: number; updated_at: number;
+}
+
+export function appView(box: SecretBox, app: AppRow): AppView {
+  const cos = openCosProfile(box, app);
+  return {
+    appid: app.appid, type: app.type, login_duration: app.login_duration, session_duration: app.session_duration,
+    max_sessions: app.max_sessions, token_api: app.token_api, watermark_max_age: app.watermark_max_age,
+    cos: cos && { bucket: cos.bucket, region: cos.region, prefix: cos.prefix, methods: cos.methods, max_expires: cos.max_expires, max_size: cos.max_size, require_content: cos.require_content },
+    created_at: app.created_at, updated_at: app.updated_at,
   };
-  const res = await db.updateTable('apps').set(values).where('appid', '=', input.appid).executeTakeFirst();
-  if (Number(res.numUpdatedRows) > 0) return 'updated';
-  await db.insertInto('apps').values({ appid: input.appid, ...values, token_api: 'stable', cos_sealed: null, created_at: now }).execute();
-  return 'created';
+}
+
+/** The changes of `mina.admin.app.put`: only given fields change; `cos: false` removes the COS profile. */
+export interface AppChanges {
+  appid: string;
+  type?: AppType;
+  secret?: string;
+  login_duration?: number;
+  session_duration?: number;
+  max_sessions?: number;
+  token_api?: TokenApi;
+  watermark_max_age?: number;
+  cos?: CosInput | false;
+}
+
+const withoutUndefined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+
+/**
+ * Creates an app (`type` and `secret` required) or changes the given fields of an existing one. A new secret
+ * makes the app's cached tokens and tickets worthless, so they are forgotten in the same transaction.
+ */
+export async function updateApp(db: Db, box: SecretBox, now: number, changes: AppChanges): Promise<{ created: boolean; app: AppRow }> {
+  const { appid, secret, cos, ...settings } = changes;
+  const sealCos = (c: CosInput | false | undefined) => (c === undefined ? {} : { cos_sealed: c ? box.seal(JSON.stringify(withoutUndefined(c)), cosContext(appid)) : null });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const old = await findApp(trx, appid);
+        if (!old) {
+          const missing = (['secret', 'type'] as const).filter((k) => changes[k] === undefined);
+          if (missing.length) throw new GatewayError(1003, `appid ${appid} is not registered yet: a new app needs ${missing.map((k) => `para.${k}`).join(' and ')}`);
+          await trx.insertInto('apps').values({
+            ...APP_DEFAULTS, token_api: 'stable', ...withoutUndefined(settings), type: changes.type!, appid,
+            secret_sealed: box.seal(secret!, `apps.secret:${appid}`), cos_sealed: null, ...sealCos(cos), created_at: now, updated_at: now,
+          }).execute();
+          // Leftovers of an earlier app with this appid (removed by an older version, or imported) are not this app's.
+          await forgetCredentials(trx, [appid]);
+          return { created: true, app: (await findApp(trx, appid))! };
+        }
+        const newSecret = secret !== undefined && !sameSecret(box, old, secret);
+        await trx.updateTable('apps').set({
+          ...withoutUndefined(settings), ...sealCos(cos), updated_at: now,
+          ...(newSecret ? { secret_sealed: box.seal(secret, `apps.secret:${appid}`) } : {}),
+        }).where('appid', '=', appid).execute();
+        if (newSecret) await forgetCredentials(trx, [appid]);
+        return { created: false, app: (await findApp(trx, appid))! };
+      });
+    } catch (err) {
+      // Two creations of one appid at once: the loser's insert hits the primary key; it becomes an update.
+      if (attempt === 0 && isConstraintViolation(err)) continue;
+      throw err;
+    }
+  }
+}
+
+function sameSecret(box: SecretBox, app: AppRow, secret: string): boolean {
+  try {
+    return openSecret(box, app) === secret;
+  } catch {
+    return false; // sealed under a key this process cannot open: treat the given one as new
+  }
 }
 
 export async function listApps(db: Db): Promise<AppRow[]> {
   return db.selectFrom('apps').selectAll().orderBy('appid').execute();
 }
 
-/** Removes an app and everything that belongs to it (users, sessions, login claims). */
+/** Removes an app and everything that belongs to it (users, sessions, login claims, cached tokens and tickets). */
 export async function removeApp(db: Db, appid: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('appid', '=', appid).execute();
     await trx.deleteFrom('users').where('appid', '=', appid).execute();
     await trx.deleteFrom('login_claims').where('appid', '=', appid).execute();
+    await forgetCredentials(trx, [appid]);
     const res = await trx.deleteFrom('apps').where('appid', '=', appid).executeTakeFirst();
     return Number(res.numDeletedRows) > 0;
   });
+}
+
+/** Ends every session of one user of an app at once (`mina.admin.session.revoke`); returns how many. */
+export async function revokeUserSessions(db: Db, appid: string, openid: string): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('appid', '=', appid).where('openid', '=', openid).executeTakeFirst();
+  return Number(res.numDeletedRows);
 }

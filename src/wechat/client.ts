@@ -20,8 +20,33 @@ export interface Code2Session {
   unionid: string | null;
 }
 
+/** A token or ticket as fetched, with its lifetime in seconds. */
+export interface Fetched {
+  value: string;
+  expiresIn: number;
+}
+
+export interface PhoneInfo {
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
+}
+
 export interface WeChatClient {
   jscode2session(appid: string, secret: string, code: string): Promise<Code2Session>;
+  /** POST /cgi-bin/stable_token; `force` is WeChat's force_refresh. */
+  stableToken(appid: string, secret: string, force: boolean): Promise<Fetched>;
+  /** GET /cgi-bin/token: a new token on every call. */
+  classicToken(appid: string, secret: string): Promise<Fetched>;
+  /** GET /cgi-bin/ticket/getticket?type=jsapi (Official Account JS-SDK). */
+  jsapiTicket(accessToken: string): Promise<Fetched>;
+  phoneNumber(accessToken: string, code: string, openid: string): Promise<PhoneInfo>;
+  /** WeCom GET /cgi-bin/gettoken (per agent secret). */
+  wecomToken(corpid: string, secret: string): Promise<Fetched>;
+  /** WeCom GET /cgi-bin/get_jsapi_ticket (the corp's ticket). */
+  wecomCorpTicket(accessToken: string): Promise<Fetched>;
+  /** WeCom GET /cgi-bin/ticket/get?type=agent_config (the agent's ticket). */
+  wecomAgentTicket(accessToken: string): Promise<Fetched>;
   close(): Promise<void>;
 }
 
@@ -31,8 +56,12 @@ export interface WeChatClientOptions {
   timeoutMs: number;
 }
 
-/** Attempts for a request that failed before it reached WeChat; retrying those can never repeat an action. */
-const CONNECT_ATTEMPTS = 3;
+/**
+ * Bounded retries (3 attempts). `unsent`: only failures that never reached WeChat (a code or a force refresh
+ * must not be spent twice). `idempotent`: also timeouts, HTTP 5xx and errcode -1, for calls that may repeat.
+ */
+const ATTEMPTS = 3;
+type Retry = 'unsent' | 'idempotent';
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export function createWeChatClient(opts: WeChatClientOptions): WeChatClient {
@@ -68,30 +97,84 @@ export function createWeChatClient(opts: WeChatClientOptions): WeChatClient {
     return body;
   }
 
-  async function call(url: URL, init: { method: 'GET' | 'POST'; body?: string }): Promise<unknown> {
+  const retryable = (f: UpstreamFailure, retry: Retry) => (f.kind === 'network' && !f.sent) || (retry === 'idempotent'
+    && (f.kind === 'network' || (f.kind === 'http' && f.status >= 500) || (f.kind === 'errcode' && f.errcode === -1)));
+
+  async function call(url: URL, init: { method: 'GET' | 'POST'; body?: string }, retry: Retry): Promise<Record<string, unknown>> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await once(url, init);
+        return await once(url, init) as Record<string, unknown>;
       } catch (err) {
-        const f = (err as UpstreamError).failure;
-        if (attempt >= CONNECT_ATTEMPTS || f?.kind !== 'network' || f.sent) throw err;
-        await new Promise((r) => setTimeout(r, 50 * attempt));
+        if (attempt >= ATTEMPTS || !(err instanceof UpstreamError) || !retryable(err.failure, retry)) throw err;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
       }
     }
   }
 
+  const get = (base: string, path: string, query: Record<string, string>, retry: Retry) => {
+    const url = new URL(base + path);
+    url.search = new URLSearchParams(query).toString();
+    return call(url, { method: 'GET' }, retry);
+  };
+  const post = (base: string, path: string, query: Record<string, string>, body: unknown, retry: Retry) => {
+    const url = new URL(base + path);
+    url.search = new URLSearchParams(query).toString();
+    return call(url, { method: 'POST', body: JSON.stringify(body) }, retry);
+  };
+
+  /** `{<field>, expires_in}` → Fetched, or a body error naming the API. */
+  const fetched = (body: Record<string, unknown>, field: string, api: string): Fetched => {
+    const value = body[field];
+    const expiresIn = Number(body.expires_in);
+    if (typeof value !== 'string' || !value || !Number.isFinite(expiresIn) || expiresIn <= 0) {
+      throw new UpstreamError({ kind: 'body', reason: `no ${field}/expires_in` }, api);
+    }
+    return { value, expiresIn: Math.floor(expiresIn) };
+  };
+
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
 
+  const wx = opts.wechatBaseUrl;
+  const wecom = opts.wecomBaseUrl;
   return {
     async jscode2session(appid, secret, code) {
-      const url = new URL(opts.wechatBaseUrl + '/sns/jscode2session');
-      url.search = new URLSearchParams({ appid, secret, js_code: code, grant_type: 'authorization_code' }).toString();
-      // The code is single-use: only failures that never reached WeChat are retried (see `call`).
-      const body = await call(url, { method: 'GET' }) as Record<string, unknown>;
+      // The code is single-use: only failures that never reached WeChat are retried.
+      const body = await get(wx, '/sns/jscode2session', { appid, secret, js_code: code, grant_type: 'authorization_code' }, 'unsent');
       const openid = str(body.openid);
       const sessionKey = str(body.session_key);
-      if (!openid || !sessionKey) throw new UpstreamError({ kind: 'body', reason: 'no openid/session_key' }, url.pathname);
+      if (!openid || !sessionKey) throw new UpstreamError({ kind: 'body', reason: 'no openid/session_key' }, '/sns/jscode2session');
       return { openid, session_key: sessionKey, unionid: str(body.unionid) };
+    },
+    async stableToken(appid, secret, force) {
+      const body = await post(wx, '/cgi-bin/stable_token', {}, { grant_type: 'client_credential', appid, secret, force_refresh: force }, force ? 'unsent' : 'idempotent');
+      return fetched(body, 'access_token', '/cgi-bin/stable_token');
+    },
+    async classicToken(appid, secret) {
+      // A repeat issues one more token; the one it replaces still lives 5 minutes, so retrying is harmless.
+      return fetched(await get(wx, '/cgi-bin/token', { grant_type: 'client_credential', appid, secret }, 'idempotent'), 'access_token', '/cgi-bin/token');
+    },
+    async jsapiTicket(accessToken) {
+      return fetched(await get(wx, '/cgi-bin/ticket/getticket', { access_token: accessToken, type: 'jsapi' }, 'idempotent'), 'ticket', '/cgi-bin/ticket/getticket');
+    },
+    async phoneNumber(accessToken, code, openid) {
+      // The phone code is single-use: no retry once sent.
+      const body = await post(wx, '/wxa/business/getuserphonenumber', { access_token: accessToken }, { code, openid }, 'unsent');
+      const info = body.phone_info as Record<string, unknown> | undefined;
+      const phoneNumber = str(info?.phoneNumber);
+      const purePhoneNumber = str(info?.purePhoneNumber);
+      // countryCode is a string in real answers and a number in the docs' example: accept both.
+      const countryCode = info?.countryCode === undefined || info.countryCode === null ? null : String(info.countryCode);
+      if (!phoneNumber || !purePhoneNumber || !countryCode) throw new UpstreamError({ kind: 'body', reason: 'no phone_info' }, '/wxa/business/getuserphonenumber');
+      return { phoneNumber, purePhoneNumber, countryCode };
+    },
+    async wecomToken(corpid, secret) {
+      return fetched(await get(wecom, '/cgi-bin/gettoken', { corpid, corpsecret: secret }, 'idempotent'), 'access_token', '/cgi-bin/gettoken');
+    },
+    async wecomCorpTicket(accessToken) {
+      return fetched(await get(wecom, '/cgi-bin/get_jsapi_ticket', { access_token: accessToken }, 'idempotent'), 'ticket', '/cgi-bin/get_jsapi_ticket');
+    },
+    async wecomAgentTicket(accessToken) {
+      return fetched(await get(wecom, '/cgi-bin/ticket/get', { access_token: accessToken, type: 'agent_config' }, 'idempotent'), 'ticket', '/cgi-bin/ticket/get');
     },
     close: () => agent.close(),
   };

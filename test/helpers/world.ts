@@ -23,6 +23,8 @@ export interface WorldOptions {
   /** MINA_AUTH_* settings (without the prefix) on top of the world's own. */
   env?: Record<string, string>;
   sandbox?: SandboxOptions;
+  /** The sandbox runs on the world's clock too (token expiry tests move both at once). */
+  sharedClock?: boolean;
 }
 
 export interface Reply { status: number; headers: Headers; text: string; json: any }
@@ -31,7 +33,8 @@ export const randomAppid = () => 'wx' + randomBytes(8).toString('hex');
 
 export async function startWorld(dialect: DialectName, opts: WorldOptions = {}) {
   const database: TestDatabase = await createTestDatabase(dialect);
-  const sandbox: Sandbox = await startSandbox({ port: 0, keyRotationMs: 0, ...opts.sandbox });
+  const clock = manualClock();
+  const sandbox: Sandbox = await startSandbox({ port: 0, keyRotationMs: 0, ...(opts.sharedClock ? { now: () => clock.now() * 1000 } : {}), ...opts.sandbox });
   const masterKey = randomBytes(32).toString('base64');
   const env: Record<string, string> = {
     MINA_AUTH_DATABASE_URL: database.url, MINA_AUTH_MASTER_KEY: masterKey,
@@ -39,7 +42,6 @@ export async function startWorld(dialect: DialectName, opts: WorldOptions = {}) 
   };
   for (const [k, v] of Object.entries(opts.env ?? {})) env['MINA_AUTH_' + k] = v;
   const config = loadConfig(env);
-  const clock = manualClock();
   const log = captureLogger();
   const deps: Deps = createDeps(config, { clock, log });
   await migrate(deps.store);
@@ -74,6 +76,16 @@ export async function startWorld(dialect: DialectName, opts: WorldOptions = {}) 
       recordSecret(env?.returnData?.skey);
       return env;
     },
+    /** A protocol call with a caller key. */
+    async callWithKey(key: string, name: string, para: unknown): Promise<Envelope & { returnData: any }> {
+      const reply = await request('/mina_auth', { body: JSON.stringify({ interface: { interfaceName: name, para } }), headers: { authorization: `Bearer ${key}` } });
+      expect(reply.status).toBe(200);
+      return reply.json;
+    },
+    async sandboxGet(path: string): Promise<any> {
+      return (await fetch(sandbox.url + path)).json();
+    },
+    sandboxPost,
     /** Registers an app in the store and in the sandbox. */
     async addApp(input: Partial<AppInput> = {}): Promise<{ appid: string; secret: string }> {
       const appid = input.appid ?? randomAppid();

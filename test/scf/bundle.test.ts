@@ -115,7 +115,7 @@ describe('main_handler configured (the bundle, better-sqlite3 loaded lazily)', (
     expect(run.thrown).toEqual([]);
     expect(run.results).toEqual([
       { isBase64Encoded: false, statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"ok":true}' },
-      { ok: true, swept: { sessions: 0, claims: 0 } },
+      { ok: true, swept: { sessions: 0, claims: 0 }, refreshed: { due: 0, refreshed: 0, failed: 0 } },
     ]);
   });
 });

@@ -185,8 +185,8 @@ describe('main_handler on the timer event', () => {
     const context = scfContext();
     const out = await main_handler(fixture('timer-event'), context);
     expect(context.callbackWaitsForEmptyEventLoop).toBe(false);
-    expect(out).toEqual({ ok: true, swept: { sessions: 1, claims: 1 } });
-    expect(await main_handler(fixture('timer-event'), scfContext())).toEqual({ ok: true, swept: { sessions: 0, claims: 0 } });
+    expect(out).toEqual({ ok: true, swept: { sessions: 1, claims: 1 }, refreshed: { due: 0, refreshed: 0, failed: 0 } });
+    expect(await main_handler(fixture('timer-event'), scfContext())).toEqual({ ok: true, swept: { sessions: 0, claims: 0 }, refreshed: { due: 0, refreshed: 0, failed: 0 } });
   });
 
   it('refuses an event it does not know', async () => {

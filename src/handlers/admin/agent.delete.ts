@@ -1,0 +1,28 @@
+// mina.admin.agent.delete: remove a WeCom agent with its cached tokens and tickets.
+import { GatewayError } from '../../dispatch/codes.js';
+import { defineInterface } from '../../dispatch/interface.js';
+import { removeAgent } from '../../services/agents.js';
+import { agentId, corpId } from '../work/initagent.js';
+
+interface Para { corpid: string; agentid: string }
+
+export default defineInterface<Para>({
+  access: 'admin',
+  summary: 'Remove a WeCom agent registered by `qcloud.work.initagent`, with its cached access token and tickets.',
+  schema: {
+    type: 'object',
+    properties: { corpid: corpId, agentid: agentId },
+    required: ['corpid', 'agentid'],
+    additionalProperties: false,
+  },
+  messages: ['AGENT_DELETED'],
+  returns: '`{corpid, agentid, deleted: true}`.',
+  errors: [1012, 2001, 2002],
+  example: { corpid: 'ww0123456789abcdef', agentid: '1000002' },
+  async handle(deps, para) {
+    if (!(await removeAgent(deps.store.db, para.corpid, para.agentid))) {
+      throw new GatewayError(1012, `WeCom agent ${para.corpid}/${para.agentid} is not registered on this gateway`);
+    }
+    return { message: 'AGENT_DELETED', data: { corpid: para.corpid, agentid: para.agentid, deleted: true } };
+  },
+});

@@ -1,0 +1,28 @@
+// mina.admin.app.delete: remove an app with its users, sessions, and cached tokens and tickets.
+import { APPID_PATTERN } from '../../config.js';
+import { GatewayError } from '../../dispatch/codes.js';
+import { defineInterface } from '../../dispatch/interface.js';
+import { removeApp } from '../../services/apps.js';
+
+interface Para { appid: string }
+
+export default defineInterface<Para>({
+  access: 'admin',
+  summary: 'Remove an app, with its users, their sessions (dead at once) and its cached access token and tickets.',
+  schema: {
+    type: 'object',
+    properties: { appid: { type: 'string', pattern: APPID_PATTERN, description: 'The app to remove.' } },
+    required: ['appid'],
+    additionalProperties: false,
+  },
+  messages: ['APP_DELETED'],
+  returns: '`{appid, deleted: true}`.',
+  errors: [1012, 2001, 2002],
+  example: { appid: 'wx0123456789abcdef' },
+  async handle(deps, para) {
+    if (!(await removeApp(deps.store.db, para.appid))) {
+      throw new GatewayError(1012, `appid ${para.appid} is not registered on this gateway`);
+    }
+    return { message: 'APP_DELETED', data: { appid: para.appid, deleted: true } };
+  },
+});

@@ -1,0 +1,28 @@
+// mina.admin.session.revoke: log one user of an app out everywhere, at once.
+import { APPID_PATTERN } from '../../config.js';
+import { defineInterface } from '../../dispatch/interface.js';
+import { requireApp, revokeUserSessions } from '../../services/apps.js';
+
+interface Para { appid: string; openid: string }
+
+export default defineInterface<Para>({
+  access: 'admin',
+  summary: "End every session of one user (appid + openid) at once, on all devices; the user's next call answers 60012 and the client logs in again. Other users are untouched.",
+  schema: {
+    type: 'object',
+    properties: {
+      appid: { type: 'string', pattern: APPID_PATTERN, description: 'The app.' },
+      openid: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$', description: "The user's openid in that app." },
+    },
+    required: ['appid', 'openid'],
+    additionalProperties: false,
+  },
+  messages: ['SESSION_REVOKED'],
+  returns: '`{revoked}`: how many sessions were ended (0 when the user had none).',
+  errors: [1012, 2001, 2002],
+  example: { appid: 'wx0123456789abcdef', openid: 'oAbCdEfGhIjKlMnOpQrStUvWxYz0' },
+  async handle(deps, para) {
+    await requireApp(deps.store.db, para.appid);
+    return { message: 'SESSION_REVOKED', data: { revoked: await revokeUserSessions(deps.store.db, para.appid, para.openid) } };
+  },
+});

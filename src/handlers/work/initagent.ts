@@ -1,0 +1,32 @@
+// qcloud.work.initagent: register a WeCom agent (corpid/agentid) or rotate its secret. Admin class, Wafer's name.
+import { defineInterface } from '../../dispatch/interface.js';
+import { putAgent } from '../../services/agents.js';
+
+export const corpId = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'The WeCom corp id (`ww…`).' } as const;
+export const agentId = { type: 'string', pattern: '^[0-9]{1,20}$', description: 'The agent id: a string of digits (e.g. `"1000002"`), not a JSON number.' } as const;
+
+interface Para { corpid: string; agentid: string; agentsecret: string; remark?: string }
+
+export default defineInterface<Para>({
+  access: 'admin',
+  summary: "Register a WeCom agent, or rotate its secret (a different secret makes the gateway forget the agent's cached access token and tickets). The secret is stored sealed and never shown again. Without `remark`, a rotation keeps the agent's remark.",
+  schema: {
+    type: 'object',
+    properties: {
+      corpid: corpId,
+      agentid: agentId,
+      agentsecret: { type: 'string', pattern: '^[\\x21-\\x7e]{1,256}$', description: "The agent's Secret." },
+      remark: { type: 'string', maxLength: 255, nullable: true, description: 'A note for people (shown by `mina.admin.agent.list`).' },
+    },
+    required: ['corpid', 'agentid', 'agentsecret'],
+    additionalProperties: false,
+  },
+  messages: ['INIT_AGENT_SUCCESS'],
+  returns: '`{corpid, agentid}`.',
+  errors: [2001, 2002],
+  example: { corpid: 'ww0123456789abcdef', agentid: '1000002', agentsecret: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE', remark: 'intranet portal' },
+  async handle(deps, para) {
+    await putAgent(deps.store.db, deps.box, deps.clock.now(), { corpid: para.corpid, agentid: para.agentid, secret: para.agentsecret, remark: para.remark });
+    return { message: 'INIT_AGENT_SUCCESS', data: { corpid: para.corpid, agentid: para.agentid } };
+  },
+});
