@@ -15,7 +15,9 @@ export function renderInterfaces(): string {
     '`{"version":1,"componentName":"MA","interface":{"interfaceName":"…","para":{…}}}` and answers HTTP 200 with',
     '`{"returnCode","returnMessage","returnData","version":1,"componentName":"MA","requestId"}` (+ `detail` on errors, where `returnData` is `""`).',
     `Besides the codes listed per interface, any call may answer ${ENVELOPE_CODES.map(codeLink).join(', ')}.`,
-    'A `para` key whose value is `null` counts as missing; unknown keys are refused (1003); types are never coerced.', ''];
+    'A `para` key whose value is `null` counts as missing; unknown keys are refused (1003); types are never coerced.',
+    'Privileged and admin interfaces need a caller key (`Authorization: Bearer mak_…` or `X-Mina-Key`, see `mina-auth key create`):',
+    'without a valid key they answer 2001, with a key whose scopes miss the interface or its resource 2002.', ''];
   out.push('| interface | class | success `returnMessage` |', '|---|---|---|');
   for (const [name, def] of Object.entries(registry)) {
     out.push(`| [\`${name}\`](#${name.replace(/\./g, '')}) | ${def.access} | ${def.messages.map((m) => `\`${m}\``).join(', ') || '—'} |`);
@@ -32,6 +34,11 @@ export function renderInterfaces(): string {
       out.push('`para`: any object.');
     }
     out.push('', `Returns: ${def.returns}`, '', `Return codes: ${def.errors.map(codeLink).join(', ')}.`);
+    if (def.example) {
+      const key = def.access === 'privileged' || def.access === 'admin' ? ` -H 'Authorization: Bearer mak_<key_id>_<secret>'` : '';
+      const body = JSON.stringify({ version: 1, componentName: 'MA', interface: { interfaceName: name, para: def.example } });
+      out.push('', '```sh', `curl -s -X POST https://<gateway>/mina_auth${key} \\`, `  -d '${body}'`, '```');
+    }
   }
   return out.join('\n') + '\n';
 }

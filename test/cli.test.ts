@@ -110,8 +110,8 @@ describe('mina-auth', () => {
     const script = out.slice(out.indexOf('# --- mina-auth walk-through ---'), out.indexOf('# --- end ---'));
     const run = spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 20_000 });
     const answers = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    for (const a of answers) recordSecret(a.returnData?.skey);
-    expect(answers.map((a) => a.returnMessage)).toEqual(['NEW_SESSION_SUCCESS', 'AUTH_SUCCESS', 'DECRYPT_SUCCESS', 'LOGOUT_SUCCESS', 'AUTH_FAIL']);
+    for (const a of answers) recordSecret(a.returnData?.skey, a.returnData?.access_token);
+    expect(answers.map((a) => a.returnMessage)).toEqual(['NEW_SESSION_SUCCESS', 'AUTH_SUCCESS', 'DECRYPT_SUCCESS', 'LOGOUT_SUCCESS', 'AUTH_FAIL', 'NEW_TOKEN_SUCCESS']);
     expect(answers[2].returnData.stepInfoList).toEqual([{ timestamp: 1700000000, step: 8000 }]);
   });
 

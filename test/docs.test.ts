@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createConnection } from 'mysql2/promise';
 import { CODES } from '../src/dispatch/codes.js';
 import { registry } from '../src/dispatch/registry.js';
+import { validatePara } from '../src/dispatch/validate.js';
 import { migrate, openStore } from '../src/store/db.js';
 import { renderErrors, renderInterfaces, renderSchema } from '../scripts/docs.js';
 import { createTestDatabase, DIALECTS } from './helpers/db.js';
@@ -35,6 +36,8 @@ describe('the registry', () => {
       for (const code of def.errors) expect(Object.keys(CODES)).toContain(String(code));
       expect(renderInterfaces()).toContain(`## ${name}\n`);
       expect(tests, `no test mentions ${name}`).toContain(`'${name}'`);
+      if (def.access === 'privileged' || def.access === 'admin') expect(def.example, 'privileged and admin interfaces document a curl example').toBeDefined();
+      if (def.example) expect(validatePara(name, def.example), 'the documented example passes the schema').toBeNull();
     });
   }
 });

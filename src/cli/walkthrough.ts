@@ -12,7 +12,7 @@ export function walkthrough(o: { gateway: string; sandbox: string; appid: string
 Paste this into another terminal to log a simulated user in and out:
 
 # --- mina-auth walk-through ---
-GW=${o.gateway}; SB=${o.sandbox}; APPID=${o.appid}
+GW=${o.gateway}; SB=${o.sandbox}; APPID=${o.appid}; KEY=${o.admin_key}
 j() { node -pe "JSON.parse(require('fs').readFileSync(0, 'utf8'))$1"; }
 # 1. wx.login, simulated: the sandbox mints a login code for a test user
 CODE=$(curl -s -X POST "$SB/__sandbox/login" -H 'content-type: application/json' -d '{"appid":"'$APPID'"}' | j .code)
@@ -27,5 +27,7 @@ ${call('qcloud.cam.decrypt', `{"id":"'$ID'","skey":"'$SKEY'","encrypt_data":"'$(
 # 5. qcloud.cam.logout, then the same check fails with 60012 AUTH_FAIL
 ${call('qcloud.cam.logout', `{"id":"'$ID'","skey":"'$SKEY'"}`)}; echo
 ${call('qcloud.cam.auth', `{"id":"'$ID'","skey":"'$SKEY'"}`)}; echo
+# 6. qcloud.mimi.access_token: the app's shared access token, for internal services holding a caller key
+${call('qcloud.mimi.access_token', `{"appid":"'$APPID'"}`).replace('curl -s -X POST "$GW"', 'curl -s -X POST "$GW" -H "Authorization: Bearer $KEY"')}; echo
 # --- end ---`;
 }
