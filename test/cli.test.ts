@@ -49,7 +49,7 @@ describe('mina-auth', () => {
       expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(r.stderr).toMatch(/^mina-auth: /);
     }
-    for (const command of ['dev', 'serve', 'sandbox', 'migrate', 'app', 'key', 'sweep']) {
+    for (const command of ['dev', 'serve', 'sandbox', 'migrate', 'app', 'key', 'refresh', 'sweep']) {
       expect(cli([command, '--help']).stdout, command).toContain('usage:');
     }
   });
@@ -84,6 +84,7 @@ describe('mina-auth', () => {
     expect(cli(['app', 'remove', 'wx00000000000000a2', '--data', data]).status).toBe(0);
     expect(cli(['app', 'remove', 'wx00000000000000a2', '--data', data]).status).toBe(2);
     expect(cli(['sweep', '--data', data]).stdout).toBe('swept 0 expired sessions and 0 spent login claims\n');
+    expect(cli(['refresh', '--data', data]).stdout).toBe('0 due, 0 renewed, 0 failed\n');
   });
 
   it('creates caller keys shown once, lists them without secrets, revokes them', () => {

@@ -266,5 +266,20 @@ describe.each(DIALECTS)('access tokens and tickets on %s', (dialect) => {
     await w.deps.store.db.updateTable('credentials').set({ expires_at: 0 }).where('owner', '=', `${corpid}/${agentid}`).execute();
     w.deps.credentialMemo.cache.clear();
     expectFailure(await w.callWithKey(key, 'qcloud.work.access_token', { corpid, agentid }), 40013, 'WEIXIN_CREDENTIAL_ERR');
+    // WeCom's IP allow-list (60020) names the IP, as WeChat's 40164 does.
+    await w.sandboxPost('/__sandbox/corps', { corpid, agentid, secret, ip_whitelist: ['10.9.8.7'] });
+    expectFailure(await w.callWithKey(key, 'qcloud.work.access_token', { corpid, agentid }), 2005, 'WEIXIN_IP_NOT_WHITELISTED', '127.0.0.1');
+  });
+
+  it('maps a phone-number rate limit to 2004 and leaves the code unspent on a token failure', async () => {
+    const appid = await app();
+    const s = await w.login(appid);
+    const { code } = await w.sandboxPost('/__sandbox/phone_code', { appid, openid: s.openid, phone: '13800138000' });
+    recordSecret(code);
+    await w.fault('/wxa/business/getuserphonenumber', 'errcode', { errcode: 45011 });
+    expectFailure(await w.call('qcloud.cam.phone', { id: s.id, skey: s.skey, code }), 2004, 'WEIXIN_RATE_LIMITED');
+    await w.fault('/wxa/business/getuserphonenumber', 'errcode', { errcode: 40001, times: 2 });
+    expectFailure(await w.call('qcloud.cam.phone', { id: s.id, skey: s.skey, code }), 40014, 'WEIXIN_ACCESSTOKEN_ERR');
+    expect((await w.call('qcloud.cam.phone', { id: s.id, skey: s.skey, code })).returnCode).toBe(0);
   });
 });
