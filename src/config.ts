@@ -57,9 +57,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<str
 function parseDatabaseUrl(v: string): string {
   if (v.startsWith('sqlite:') && v.length > 7) return v;
   if (/^mysql:\/\/[^/]+\/[^/?]+/.test(v)) {
-    try { new URL(v); return v; } catch { /* falls through to the error */ }
+    try {
+      const limit = new URL(v).searchParams.get('connectionLimit');
+      if (limit === null || /^[1-9]\d{0,3}$/.test(limit)) return v;
+    } catch { /* falls through to the error */ }
   }
-  throw new ConfigError('MINA_AUTH_DATABASE_URL must be mysql://USER:PASS@HOST:PORT/DB or sqlite:PATH');
+  throw new ConfigError('MINA_AUTH_DATABASE_URL must be mysql://USER:PASS@HOST:PORT/DB[?connectionLimit=N] or sqlite:PATH');
 }
 
 export function parseKey(name: string, v: string): Buffer {

@@ -73,11 +73,11 @@ describe('mina-auth', () => {
     const add = cli(['app', 'add', 'wx00000000000000a1', '--secret', '-', '--session-duration', '3600', '--data', data], { input: secret + '\n' });
     expect(add).toMatchObject({ status: 0, stdout: 'created wx00000000000000a1 (miniprogram)\n' });
     expect(add.stderr).toContain('made a new master key');
-    expect(cli(['app', 'add', 'wx00000000000000a2', '--secret', secret, '--type', 'official_account', '--data', data]).stdout).toBe('created wx00000000000000a2 (official_account)\n');
+    expect(cli(['app', 'add', 'wx00000000000000a2', '--secret', secret, '--type', 'official_account', '--token-api', 'classic', '--data', data]).stdout).toBe('created wx00000000000000a2 (official_account)\n');
     const list = cli(['app', 'list', '--json', '--data', data]);
     expect(JSON.parse(list.stdout)).toEqual([
-      { appid: 'wx00000000000000a1', type: 'miniprogram', login_duration: 30, session_duration: 3600, max_sessions: 20, watermark_max_age: 86400 },
-      { appid: 'wx00000000000000a2', type: 'official_account', login_duration: 30, session_duration: 2592000, max_sessions: 20, watermark_max_age: 86400 },
+      { appid: 'wx00000000000000a1', type: 'miniprogram', login_duration: 30, session_duration: 3600, max_sessions: 20, watermark_max_age: 86400, token_api: 'stable' },
+      { appid: 'wx00000000000000a2', type: 'official_account', login_duration: 30, session_duration: 2592000, max_sessions: 20, watermark_max_age: 86400, token_api: 'classic' },
     ]);
     expect(list.stdout + cli(['app', 'list', '--data', data]).stdout).not.toContain(secret);
     expect(cli(['app', 'add', 'wx00000000000000a3', '--secret', 's', '--type', 'game', '--data', data]).status).toBe(2);

@@ -19,8 +19,10 @@ describe('the secret box', () => {
   it('refuses a value moved to another row, or tampered with', () => {
     const a = box.seal('s', 'apps.secret:wx1');
     expect(() => box.open(a, 'apps.secret:wx2')).toThrow();
-    const last = a.at(-1) === 'A' ? 'B' : 'A';
-    expect(() => box.open(a.slice(0, -1) + last, 'apps.secret:wx1')).toThrow();
+    // Flip one character well inside the data (the last one may only carry padding bits).
+    const i = a.length - 10;
+    const tampered = a.slice(0, i) + (a[i] === 'A' ? 'B' : 'A') + a.slice(i + 1);
+    expect(() => box.open(tampered, 'apps.secret:wx1')).toThrow();
   });
 
   it('opens values of an old key, seals only under the new one, and names an unknown key id', () => {

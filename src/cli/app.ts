@@ -12,6 +12,7 @@ import { CliError, configFrom, parseWhole, STORE_FLAGS, STORE_HELP, withMasterKe
 export const help = `usage:
   mina-auth app add APPID --secret SECRET|- [--type miniprogram|official_account]
                     [--login-duration DAYS] [--session-duration SECONDS] [--max-sessions N] [--watermark-max-age SECONDS]
+                    [--token-api stable|classic]
   mina-auth app list [--json]
   mina-auth app remove APPID
 Registers apps on the gateway; no redeploy needed. "--secret -" reads the secret from standard input
@@ -27,6 +28,7 @@ const OPTIONS = {
   'session-duration': { type: 'string' },
   'max-sessions': { type: 'string' },
   'watermark-max-age': { type: 'string' },
+  'token-api': { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
@@ -44,10 +46,10 @@ export async function run(args: string[], out: (line: string) => void): Promise<
     if ((await pendingMigrations(store)).length) throw new CliError('the store needs migrating first: mina-auth migrate');
     if (action === 'list') {
       const apps = await listApps(store.db);
-      const rows = apps.map((a) => ({ appid: a.appid, type: a.type, login_duration: a.login_duration, session_duration: a.session_duration, max_sessions: a.max_sessions, watermark_max_age: a.watermark_max_age }));
+      const rows = apps.map((a) => ({ appid: a.appid, type: a.type, login_duration: a.login_duration, session_duration: a.session_duration, max_sessions: a.max_sessions, watermark_max_age: a.watermark_max_age, token_api: a.token_api }));
       if (values.json) return out(JSON.stringify(rows));
       if (!rows.length) return out('no apps registered');
-      for (const r of rows) out(`${r.appid}  ${r.type}  login ${r.login_duration} d  idle ${r.session_duration} s  max ${r.max_sessions} sessions  watermark ${r.watermark_max_age} s`);
+      for (const r of rows) out(`${r.appid}  ${r.type}  login ${r.login_duration} d  idle ${r.session_duration} s  max ${r.max_sessions} sessions  watermark ${r.watermark_max_age} s  token ${r.token_api}`);
       return;
     }
     if (action === 'remove') {
@@ -59,12 +61,15 @@ export async function run(args: string[], out: (line: string) => void): Promise<
     if (!secret) throw new CliError('the secret is empty');
     const type = (values.type ?? 'miniprogram') as AppType;
     if (type !== 'miniprogram' && type !== 'official_account') throw new CliError('--type must be miniprogram or official_account');
+    const tokenApi = values['token-api'];
+    if (tokenApi !== undefined && tokenApi !== 'stable' && tokenApi !== 'classic') throw new CliError('--token-api must be stable or classic');
     const result = await putApp(store.db, createSecretBox(config.masterKey!, config.oldMasterKeys), systemClock.now(), {
       appid: appid!, type, secret,
       login_duration: parseWhole('login-duration', values['login-duration'], 1, 3650),
       session_duration: parseWhole('session-duration', values['session-duration'], 60, 315360000),
       max_sessions: parseWhole('max-sessions', values['max-sessions'], 1, 1000),
       watermark_max_age: parseWhole('watermark-max-age', values['watermark-max-age'], 0, 315360000),
+      token_api: tokenApi,
     });
     out(`${result} ${appid} (${type})`);
   } finally {

@@ -23,6 +23,8 @@ export interface Dispatched {
   appid: string | null;
   /** An unexpected throw (answered 1000), for the log. */
   bug?: unknown;
+  /** The driver's error code of a store outage (answered 1001), for the log. */
+  outage?: string;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -78,7 +80,7 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
     return { envelope, interfaceName, appid: appid ?? (typeof answered === 'string' ? answered : null) };
   } catch (err) {
     if (err instanceof GatewayError) return fail(err.code, err.detail);
-    if (isStoreOutage(err)) return fail(1001, 'the store is unavailable; retry later');
+    if (isStoreOutage(err)) return { ...fail(1001, 'the store is unavailable; retry later'), outage: String((err as { code?: unknown }).code ?? (err as Error).message.slice(0, 80)) };
     return { ...fail(1000, 'internal error; see the gateway log for this requestId'), bug: err };
   }
 }

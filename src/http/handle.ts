@@ -62,6 +62,7 @@ export async function handleHttp(deps: Deps, req: HttpRequest): Promise<HttpResp
   }
   const out = await dispatch(deps, { body: req.body, requestId, ip: req.ip, boundAppid: bound, callerKey: keyFromHeaders(req.headers) });
   if (out.bug) deps.log.error('bug', { requestId, interfaceName: out.interfaceName, stack: out.bug instanceof Error ? out.bug.stack : String(out.bug) });
+  if (out.outage) deps.log.warn('store unavailable', { requestId, interfaceName: out.interfaceName, error: out.outage });
   log(200, out.envelope, out.interfaceName, out.appid);
   return { status: 200, headers: JSON_TYPE, body: JSON.stringify(out.envelope) };
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { isConstraintViolation } from '../store/errors.js';
 import type { AppRow, AppType, Db, TokenApi } from '../store/types.js';
 import { forgetCredentials } from './credentials.js';
-import type { SecretBox } from './secretbox.js';
+import { digestEquals, sha256Hex, type SecretBox } from './secretbox.js';
 
 export const APP_DEFAULTS = { login_duration: 30, session_duration: 2592000, max_sessions: 20, watermark_max_age: 86400 } as const;
 
@@ -45,9 +45,10 @@ export interface AppInput {
   session_duration?: number;
   max_sessions?: number;
   watermark_max_age?: number;
+  token_api?: TokenApi;
 }
 
-/** Creates or replaces an app (the CLI's `app add`): settings not given go back to their defaults; token_api and COS are kept. */
+/** Creates or replaces an app (the CLI's `app add`): settings not given go back to their defaults; token_api (unless given) and COS are kept. */
 export async function putApp(db: Db, box: SecretBox, now: number, input: AppInput): Promise<'created' | 'updated'> {
   const { created } = await updateApp(db, box, now, { ...APP_DEFAULTS, ...withoutUndefined(input) });
   return created ? 'created' : 'updated';
@@ -148,7 +149,7 @@ export async function updateApp(db: Db, box: SecretBox, now: number, changes: Ap
 
 function sameSecret(box: SecretBox, app: AppRow, secret: string): boolean {
   try {
-    return openSecret(box, app) === secret;
+    return digestEquals(sha256Hex(openSecret(box, app)), sha256Hex(secret));
   } catch {
     return false; // sealed under a key this process cannot open: treat the given one as new
   }
@@ -168,10 +169,4 @@ export async function removeApp(db: Db, appid: string): Promise<boolean> {
     const res = await trx.deleteFrom('apps').where('appid', '=', appid).executeTakeFirst();
     return Number(res.numDeletedRows) > 0;
   });
-}
-
-/** Ends every session of one user of an app at once (`mina.admin.session.revoke`); returns how many. */
-export async function revokeUserSessions(db: Db, appid: string, openid: string): Promise<number> {
-  const res = await db.deleteFrom('sessions').where('appid', '=', appid).where('openid', '=', openid).executeTakeFirst();
-  return Number(res.numDeletedRows);
 }

@@ -242,6 +242,12 @@ export async function decryptForSession(deps: Deps, para: { id: string; skey: st
   return { session, data };
 }
 
+/** Ends every session of one user of an app at once (`mina.admin.session.revoke`); returns how many. */
+export async function revokeUserSessions(db: Db, appid: string, openid: string): Promise<number> {
+  const res = await db.deleteFrom('sessions').where('appid', '=', appid).where('openid', '=', openid).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
 export async function deleteSession(db: Db, id: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', id).execute();
 }

@@ -20,10 +20,14 @@ export interface StoreOptions {
 
 export function openStore(url: string, opts: StoreOptions = {}): Store {
   if (url.startsWith('mysql://')) {
+    // `?connectionLimit=N` in the URL sizes the pool (it wins over the front door's default).
+    const uri = new URL(url);
+    const limit = Number(uri.searchParams.get('connectionLimit') ?? opts.connectionLimit ?? 10);
+    uri.searchParams.delete('connectionLimit');
     const pool = createPool({
-      uri: url,
-      connectionLimit: opts.connectionLimit ?? 10,
-      maxIdle: opts.connectionLimit ?? 10,
+      uri: uri.toString(),
+      connectionLimit: limit,
+      maxIdle: limit,
       idleTimeout: 60_000,
       connectTimeout: 5_000,
       enableKeepAlive: true,

@@ -43,7 +43,8 @@ export async function startWorld(dialect: DialectName, opts: WorldOptions = {}) 
   for (const [k, v] of Object.entries(opts.env ?? {})) env['MINA_AUTH_' + k] = v;
   const config = loadConfig(env);
   const log = captureLogger();
-  const deps: Deps = createDeps(config, { clock, log });
+  // Small pools: many worlds share MariaDB's 151 connections.
+  const deps: Deps = createDeps(config, { clock, log, connectionLimit: 4 });
   await migrate(deps.store);
   const server: Server = createGatewayServer(deps, socketOrTrustedProxy(config.trustedProxies));
   const port = await listen(server, 0, '127.0.0.1');

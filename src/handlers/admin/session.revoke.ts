@@ -1,7 +1,8 @@
 // mina.admin.session.revoke: log one user of an app out everywhere, at once.
 import { APPID_PATTERN } from '../../config.js';
 import { defineInterface } from '../../dispatch/interface.js';
-import { requireApp, revokeUserSessions } from '../../services/apps.js';
+import { requireApp } from '../../services/apps.js';
+import { revokeUserSessions } from '../../services/sessions.js';
 
 interface Para { appid: string; openid: string }
 
