@@ -22,6 +22,8 @@ describe.runIf(DIALECTS.includes('mysql'))('the token single flight across 8 pro
     const child = spawn(process.execPath, ['dist/cli.cjs', 'serve', '--port', '0', '--host', '127.0.0.1'], { env: { ...env, ...extra } });
     children.push(child);
     let out = '';
+    let err = '';
+    child.stderr!.on('data', (d: Buffer) => { err += d.toString(); });
     return new Promise((resolve, reject) => {
       child.stdout!.on('data', (d: Buffer) => {
         recordLogOutput(d.toString());
@@ -30,7 +32,7 @@ describe.runIf(DIALECTS.includes('mysql'))('the token single flight across 8 pro
         const m = /"msg":"listening","port":(\d+)/.exec(out);
         if (m) { out = null as unknown as string; resolve(Number(m[1])); }
       });
-      child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err.slice(0, 500)}`)));
     });
   }
 
