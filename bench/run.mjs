@@ -32,6 +32,7 @@ function start(args, env, until) {
 const run = (args, env, input) => {
   const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { env: { ...cleanEnv, ...env }, input, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
 };
 
 async function post(url, body) {
@@ -79,9 +80,14 @@ async function benchDialect(name, databaseUrl, sandboxUrl) {
   run(['migrate'], env);
   run(['app', 'add', appid, '--secret', '-'], env, secret);
   await post(`${sandboxUrl}/__sandbox/apps`, JSON.stringify({ appid, secret }));
+  const key = run(['key', 'create', '--name', 'bench', '--scope', 'qcloud.mimi.*:*'], env);
   const port = await start(['serve', '--port', '0', '--host', '127.0.0.1'], env, /"listening".*"port":(\d+)/);
   const gw = `http://127.0.0.1:${port}`;
   const call = (interfaceName, para) => post(`${gw}/mina_auth`, JSON.stringify({ interface: { interfaceName, para } }));
+  const callWithKey = async (interfaceName, para) => {
+    const res = await request(`${gw}/mina_auth`, { method: 'POST', body: JSON.stringify({ interface: { interfaceName, para } }), headers: { authorization: `Bearer ${key}` }, dispatcher: agent });
+    return { status: res.statusCode, json: JSON.parse(await res.body.text()) };
+  };
   const expectCode = (code) => (r) => { if (r.json.returnCode !== code) throw new Error(`expected ${code}, got ${JSON.stringify(r.json)}`); };
 
   const codes = [];
@@ -95,6 +101,7 @@ async function benchDialect(name, databaseUrl, sandboxUrl) {
     envelope_error: await load(async () => expectCode(1009)(await post(`${gw}/mina_auth`, 'not json'))),
     auth: await load(async () => expectCode(0)(await call('qcloud.cam.auth', { id: session.id, skey: session.skey }))),
     auth_unknown_session: await load(async () => expectCode(60012)(await call('qcloud.cam.auth', { id: 'f'.repeat(32), skey: 'f'.repeat(32) }))),
+    access_token: await load(async () => expectCode(0)(await callWithKey('qcloud.mimi.access_token', { appid }))),
     id_skey: await load(async (i) => expectCode(0)(await call('qcloud.cam.id_skey', { appid, code: codes[i] })), codes.length),
   };
   for (const r of Object.values(results)) r.ratioToFloor = Math.round((r.perSecond / results.floor.perSecond) * 1000) / 1000;
