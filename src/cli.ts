@@ -3,6 +3,7 @@ import { ConfigError } from './config.js';
 import { CliError } from './cli/common.js';
 import * as app from './cli/app.js';
 import * as dev from './cli/dev.js';
+import * as importWafer from './cli/import-wafer.js';
 import * as key from './cli/key.js';
 import * as migrate from './cli/migrate.js';
 import * as refresh from './cli/refresh.js';
@@ -11,17 +12,18 @@ import * as serve from './cli/serve.js';
 import * as sweep from './cli/sweep.js';
 
 interface Command { help: string; run(args: string[], out: (line: string) => void): Promise<void> }
-const COMMANDS: Record<string, Command> = { dev, serve, sandbox, migrate, app, key, refresh, sweep };
+const COMMANDS: Record<string, Command> = { dev, serve, sandbox, migrate, app, key, refresh, sweep, 'import-wafer': importWafer };
 
 const USAGE = `usage: mina-auth <command> [options]   (mina-auth <command> --help for more)
   dev        gateway + embedded SQLite + WeChat sandbox + demo app, for a laptop
   serve      the production HTTP server
   sandbox    the WeChat simulator alone
   migrate    apply pending schema migrations
-  app        add | list | remove registered apps
+  app        add | list | remove | cos: registered apps and their COS profiles
   key        create | list | revoke caller keys
   refresh    renew every access token and ticket that is due
-  sweep      delete expired sessions and spent login claims`;
+  sweep      delete expired sessions and spent login claims
+  import-wafer  import a Wafer session server's database (apps, agents, live sessions)`;
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv;

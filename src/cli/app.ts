@@ -1,9 +1,10 @@
-// mina-auth app add|list|remove: register apps (secrets sealed at rest; never printed).
+// mina-auth app add|list|remove|cos: register apps and their COS profiles (secrets sealed at rest; never printed).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { APPID_PATTERN } from '../config.js';
 import { systemClock } from '../clock.js';
-import { APP_DEFAULTS, listApps, putApp, removeApp } from '../services/apps.js';
+import { validatePara } from '../dispatch/validate.js';
+import { APP_DEFAULTS, COS_DEFAULTS, findApp, listApps, putApp, removeApp, updateApp, type CosInput, type CosMethod } from '../services/apps.js';
 import { createSecretBox } from '../services/secretbox.js';
 import { openStore, pendingMigrations } from '../store/db.js';
 import type { AppType } from '../store/types.js';
@@ -15,9 +16,17 @@ export const help = `usage:
                     [--token-api stable|classic]
   mina-auth app list [--json]
   mina-auth app remove APPID
+  mina-auth app cos APPID --bucket BUCKET --region REGION --secret-id ID --secret-key KEY|-
+                    [--prefix PREFIX] [--methods PUT,GET,HEAD] [--max-expires SECONDS] [--max-size BYTES] [--require-content]
+  mina-auth app cos APPID --remove
 Registers apps on the gateway; no redeploy needed. "--secret -" reads the secret from standard input
 (keeps it out of the shell history). Re-adding an app replaces its settings. Defaults: login-duration
 ${APP_DEFAULTS.login_duration} days, session-duration ${APP_DEFAULTS.session_duration} s, max-sessions ${APP_DEFAULTS.max_sessions}, watermark-max-age ${APP_DEFAULTS.watermark_max_age} s (0 = unchecked).
+"app cos" sets (replaces) the COS profile qcloud.cos.sign signs with: bucket like name-1250000000, region like
+ap-guangzhou, the key pair (sealed at rest; "--secret-key -" reads the key from standard input, a key starting with "-"
+needs --secret-key=KEY). Defaults: prefix
+${COS_DEFAULTS.prefix} ({openid} is the session's user), methods ${COS_DEFAULTS.methods.join(',')}, max-expires ${COS_DEFAULTS.max_expires} s, no max-size;
+--require-content makes uploads (PUT, POST) sign their Content-Type and Content-Length. "--remove" drops the profile.
 ${STORE_HELP}`;
 
 const OPTIONS = {
@@ -30,17 +39,31 @@ const OPTIONS = {
   'watermark-max-age': { type: 'string' },
   'token-api': { type: 'string' },
   json: { type: 'boolean' },
+  bucket: { type: 'string' },
+  region: { type: 'string' },
+  'secret-id': { type: 'string' },
+  'secret-key': { type: 'string' },
+  prefix: { type: 'string' },
+  methods: { type: 'string' },
+  'max-expires': { type: 'string' },
+  'max-size': { type: 'string' },
+  'require-content': { type: 'boolean' },
+  remove: { type: 'boolean' },
 } as const;
+
+const COS_FLAGS = ['bucket', 'region', 'secret-id', 'secret-key', 'prefix', 'methods', 'max-expires', 'max-size', 'require-content'] as const;
+const COS_METHODS: readonly CosMethod[] = ['GET', 'PUT', 'HEAD', 'POST', 'DELETE'];
 
 export async function run(args: string[], out: (line: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   const [action, appid, ...rest] = positionals;
   if (values.help || !action) return out(help);
   if (rest.length) throw new CliError(`unexpected argument "${rest[0]}"`);
-  if (!['add', 'list', 'remove'].includes(action)) throw new CliError(`unknown action "app ${action}" (add, list, remove)`);
+  if (!['add', 'list', 'remove', 'cos'].includes(action)) throw new CliError(`unknown action "app ${action}" (add, list, remove, cos)`);
   if (action !== 'list' && (!appid || !new RegExp(APPID_PATTERN).test(appid))) throw new CliError(`app ${action} needs an APPID (letters, digits, _ and -)`);
 
-  const config = action === 'add' ? withMasterKey(configFrom(values)) : configFrom(values);
+  const cos = action === 'cos' ? cosProfile(values) : undefined;
+  const config = action === 'add' || action === 'cos' ? withMasterKey(configFrom(values)) : configFrom(values);
   const store = openStore(config.databaseUrl);
   try {
     if ((await pendingMigrations(store)).length) throw new CliError('the store needs migrating first: mina-auth migrate');
@@ -55,6 +78,11 @@ export async function run(args: string[], out: (line: string) => void): Promise<
     if (action === 'remove') {
       if (!(await removeApp(store.db, appid!))) throw new CliError(`no app ${appid} is registered`);
       return out(`removed ${appid} with its users and sessions`);
+    }
+    if (action === 'cos') {
+      if (!(await findApp(store.db, appid!))) throw new CliError(`no app ${appid} is registered (mina-auth app add first)`);
+      await updateApp(store.db, createSecretBox(config.masterKey!, config.oldMasterKeys), systemClock.now(), { appid: appid!, cos: cos! });
+      return out(cos ? `set the COS profile of ${appid}: bucket ${cos.bucket}, region ${cos.region}, prefix ${cos.prefix ?? COS_DEFAULTS.prefix}` : `removed the COS profile of ${appid}`);
     }
     if (values.secret === undefined) throw new CliError('app add needs --secret SECRET (or --secret - to read it from standard input)');
     const secret = values.secret === '-' ? readFileSync(0, 'utf8').trim() : values.secret;
@@ -75,4 +103,38 @@ export async function run(args: string[], out: (line: string) => void): Promise<
   } finally {
     await store.close();
   }
+}
+
+type Flags = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];
+
+/** The profile of `app cos`, checked by the same schema as mina.admin.app.put's `cos`; false for --remove. */
+function cosProfile(values: Flags): CosInput | false {
+  if (values.remove) {
+    const extra = COS_FLAGS.find((f) => values[f] !== undefined);
+    if (extra) throw new CliError(`app cos --remove takes no --${extra}`);
+    return false;
+  }
+  for (const f of ['bucket', 'region', 'secret-id', 'secret-key'] as const) {
+    if (values[f] === undefined) throw new CliError(`app cos needs --${f}${f === 'secret-key' ? ' KEY (or --secret-key - to read it from standard input)' : ''} (or --remove)`);
+  }
+  const secretKey = values['secret-key'] === '-' ? readFileSync(0, 'utf8').trim() : values['secret-key']!;
+  let methods: CosMethod[] | undefined;
+  if (values.methods !== undefined) {
+    methods = values.methods.split(',').map((m) => m.trim().toUpperCase()) as CosMethod[];
+    if (methods.some((m) => !COS_METHODS.includes(m)) || new Set(methods).size !== methods.length) {
+      throw new CliError(`--methods must list distinct methods of ${COS_METHODS.join(', ')}, comma-separated`);
+    }
+  }
+  const cos: CosInput = {
+    bucket: values.bucket!, region: values.region!, secret_id: values['secret-id']!, secret_key: secretKey,
+    prefix: values.prefix, methods,
+    max_expires: parseWhole('max-expires', values['max-expires'], 1, 604800),
+    max_size: parseWhole('max-size', values['max-size'], 1, 5368709120),
+    require_content: values['require-content'],
+  };
+  const defined = Object.fromEntries(Object.entries(cos).filter(([, v]) => v !== undefined)) as CosInput;
+  const invalid = validatePara('mina.admin.app.put', { appid: 'x', cos: defined });
+  // The schema's words name the para field; never the value (a secret key must not reach the terminal).
+  if (invalid) throw new CliError(invalid.replace(/^para\.cos\.?([a-z_]*)/, (_, f: string) => (f ? `--${f.replace(/_/g, '-')}` : 'the COS profile')));
+  return defined;
 }

@@ -24,6 +24,9 @@ import agentList from '../handlers/admin/agent.list.js';
 import agentDelete from '../handlers/admin/agent.delete.js';
 import sessionRevoke from '../handlers/admin/session.revoke.js';
 import initagent from '../handlers/work/initagent.js';
+import cosSign from '../handlers/cos/sign.js';
+import cosAuthReusable from '../handlers/cos/auth.reusable.js';
+import cosAuthNonreusable from '../handlers/cos/auth.nonreusable.js';
 import type { RegisteredInterface } from './interface.js';
 
 export const registry: Readonly<Record<string, RegisteredInterface>> = {
@@ -52,4 +55,7 @@ export const registry: Readonly<Record<string, RegisteredInterface>> = {
   'mina.admin.agent.list': agentList,
   'mina.admin.agent.delete': agentDelete,
   'mina.admin.session.revoke': sessionRevoke,
+  'qcloud.cos.sign': cosSign,
+  'qcloud.cos.auth.reusable': cosAuthReusable,
+  'qcloud.cos.auth.nonreusable': cosAuthNonreusable,
 };

@@ -33,7 +33,8 @@ export interface LoginAnswer {
 type KeptAnswer = { ok: true; answer: LoginAnswer } | { ok: false; code: GatewayError['code']; detail: string };
 
 const claimContext = (appid: string, mac: string) => `login_claims.answer:${appid}:${mac}`;
-const sessionKeyContext = (appid: string, openid: string) => `users.session_key:${appid}:${openid}`;
+/** The sealing context of a user's session_key (also used by the Wafer import). */
+export const sessionKeyContext = (appid: string, openid: string) => `users.session_key:${appid}:${openid}`;
 
 /**
  * Exchanges a login code for a new session. The (appid, HMAC(code)) claim is taken before WeChat is called,

@@ -14,8 +14,8 @@ const cos: JSONSchemaType<CosInput> = {
     region: { type: 'string', pattern: '^[a-z]{2,8}(-[a-z0-9]{1,32}){1,3}$' },
     secret_id: { type: 'string', pattern: '^[A-Za-z0-9]{8,128}$' },
     secret_key: { type: 'string', pattern: '^[\\x21-\\x7e]{8,256}$' },
-    // Relative, no `..`, no `//`; `{openid}` is the only placeholder.
-    prefix: { type: 'string', pattern: '^(?!/)(?!.*\\.\\.)(?!.*//)(?:[A-Za-z0-9_.!*\'()/-]|\\{openid\\}){1,256}$', nullable: true },
+    // Relative, no `..`, no `//`; `{openid}` and `{appid}` are the only placeholders.
+    prefix: { type: 'string', pattern: '^(?!/)(?!.*\\.\\.)(?!.*//)(?:[A-Za-z0-9_.!*\'()/-]|\\{openid\\}|\\{appid\\}){1,256}$', nullable: true },
     methods: { type: 'array', items: { type: 'string', enum: ['GET', 'PUT', 'HEAD', 'POST', 'DELETE'] }, minItems: 1, maxItems: 5, uniqueItems: true, nullable: true },
     max_expires: { type: 'integer', minimum: 1, maximum: 604800, nullable: true },
     max_size: { type: 'integer', minimum: 1, maximum: 5368709120, nullable: true },
