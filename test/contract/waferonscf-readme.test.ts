@@ -67,6 +67,19 @@ describe.each(DIALECTS)('the WaferOnSCF README examples on %s', (dialect) => {
     expect(await curl(envelope('qcloud.mimi.access_token', { appid, force: 'false' }), service)).toMatchObject({ returnCode: 1003 });
   });
 
+  it('qcloud.cos.auth.reusable and .nonreusable answer the v4 signature string (deprecated, public)', async () => {
+    const cos = { appid: '1250000000', sid: 'AKIDREADME', skey: 'readme-cos-secret-key', bucket: 'examplebucket' };
+    recordSecret(cos.skey);
+    const reusable = await curl(envelope('qcloud.cos.auth.reusable', { ...cos, expiration: w.clock.now() + 3600, filepath: '/a.jpg' }));
+    expect(reusable).toMatchObject({ returnCode: 0, returnMessage: 'OK' });
+    const plain = Buffer.from(reusable.returnData, 'base64').subarray(20).toString();
+    expect(plain).toMatch(new RegExp(`^a=1250000000&b=examplebucket&k=AKIDREADME&e=${w.clock.now() + 3600}&t=\\d+&r=\\d+&f=/1250000000/examplebucket/a\\.jpg$`));
+    const once = await curl(envelope('qcloud.cos.auth.nonreusable', { ...cos, filepath: '/a.jpg' }));
+    expect(Buffer.from(once.returnData, 'base64').subarray(20).toString()).toContain('&e=0&');
+    // The README writes `"expiration":""`: a number is required now.
+    expect(await curl(envelope('qcloud.cos.auth.reusable', { ...cos, expiration: '' }))).toMatchObject({ returnCode: 1003 });
+  });
+
   it('qcloud.work.initagent (admin), then work access_token, ticket and agent.ticket', async () => {
     const corpid = 'wwreadme' + dialect;
     const agentid = '1000002';
