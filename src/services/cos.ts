@@ -56,15 +56,10 @@ export function v4Signature(input: V4Input, t: number, r: number): string {
 
 type CosSdk = typeof import('cos-nodejs-sdk-v5');
 type CosSdkMethod = NonNullable<Parameters<CosSdk['getAuthorization']>[0]['Method']>;
-let sdk: Promise<CosSdk> | null = null;
-
-/** The SDK costs ~170 ms of CPU to load (SCF.md §5): only a request that signs pays it, once per process. */
-function loadSdk(): Promise<CosSdk> {
-  sdk ??= import('cos-nodejs-sdk-v5').then((m) => (m as unknown as { default: CosSdk }).default ?? m, (err: unknown) => {
-    sdk = null;
-    throw err;
-  });
-  return sdk;
+/** The SDK costs ~170 ms of CPU to load (SCF.md §5): only a request that signs pays it (the module cache keeps it). */
+async function loadSdk(): Promise<CosSdk> {
+  const m = await import('cos-nodejs-sdk-v5');
+  return (m as unknown as { default: CosSdk }).default ?? m;
 }
 
 export interface SignRequest {
