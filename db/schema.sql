@@ -16,3 +16,7 @@ create table `caller_keys` (`key_id` varchar(16) primary key, `name` varchar(128
 create table `agents` (`corpid` varchar(64) not null, `agentid` varchar(32) not null, `secret_sealed` varchar(1024) not null, `remark` varchar(255), `created_at` bigint not null, `updated_at` bigint not null, constraint `agents_pk` primary key (`corpid`, `agentid`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 create table `credentials` (`kind` varchar(32) not null, `owner` varchar(128) not null, `value_sealed` text, `expires_at` bigint default 0 not null, `fetched_at` bigint default 0 not null, `refresh_after` bigint default 0 not null, `generation` bigint default 0 not null, `lease_until` bigint default 0 not null, `lease_holder` varchar(64), `last_force_at` bigint default 0 not null, `day` integer default 0 not null, `day_fetches` integer default 0 not null, `day_forces` integer default 0 not null, constraint `credentials_pk` primary key (`kind`, `owner`)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 create index `credentials_refresh` on `credentials` (`refresh_after`);
+
+-- 0003_audit
+create table `audit_log` (`id` bigint primary key auto_increment, `at` bigint not null, `actor` varchar(64) not null, `action` varchar(64) not null, `target` varchar(255) not null, `result` varchar(32) not null, `detail` varchar(1024)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+create index `audit_log_at` on `audit_log` (`at`, `id`);

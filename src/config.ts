@@ -16,13 +16,34 @@ export interface Config {
   disabledClasses: ReadonlySet<AccessClass>;
   trustedProxies: BlockList;
   logLevel: LogLevel;
+  /** Per-IP abuse limits (src/services/limits.ts); a null rule is switched off. */
+  rateLimits: RateLimits;
+  /** Client addresses the abuse limits never apply to (e.g. business servers that relay many users). */
+  rateExempt: BlockList;
 }
+
+export type RateLimitName = 'auth_fail' | 'login' | 'key_fail';
+/** At most `count` events per `seconds`-long window, per client address. */
+export interface RateLimitRule { count: number; seconds: number }
+export type RateLimits = Record<RateLimitName, RateLimitRule | null> & {
+  /** Addresses tracked per limit; past it the oldest window is forgotten (bounded memory). */
+  maxIps: number;
+};
+
+/** Generous for a business server relaying thousands of users (docs/security.md). */
+export const DEFAULT_RATE_LIMITS: Readonly<RateLimits> = {
+  auth_fail: { count: 600, seconds: 60 },
+  login: { count: 1200, seconds: 60 },
+  key_fail: { count: 60, seconds: 60 },
+  maxIps: 20_000,
+};
 
 export class ConfigError extends Error {}
 
 const KNOWN = [
   'DATABASE_URL', 'MASTER_KEY', 'OLD_MASTER_KEYS', 'PORT', 'WECHAT_BASE_URL', 'WECOM_BASE_URL',
   'UPSTREAM_TIMEOUT_MS', 'DEFAULT_APPID', 'DISABLED_CLASSES', 'TRUSTED_PROXIES', 'LOG_LEVEL',
+  'RATE_LIMITS', 'RATE_EXEMPT',
 ];
 
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/mina-auth.db';
@@ -49,8 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<str
     upstreamTimeoutMs: parseIntIn('MINA_AUTH_UPSTREAM_TIMEOUT_MS', get('UPSTREAM_TIMEOUT_MS') ?? '5000', 100, 60000),
     defaultAppid: parseAppid(get('DEFAULT_APPID')),
     disabledClasses: parseClasses(get('DISABLED_CLASSES') ?? ''),
-    trustedProxies: parseProxies(get('TRUSTED_PROXIES') ?? ''),
+    trustedProxies: parseAddresses('MINA_AUTH_TRUSTED_PROXIES', get('TRUSTED_PROXIES') ?? ''),
     logLevel: parseLogLevel(get('LOG_LEVEL') ?? 'info'),
+    rateLimits: parseRateLimits(get('RATE_LIMITS') ?? ''),
+    rateExempt: parseAddresses('MINA_AUTH_RATE_EXEMPT', get('RATE_EXEMPT') ?? ''),
   };
 }
 
@@ -103,18 +126,50 @@ function parseClasses(v: string): ReadonlySet<AccessClass> {
   return set;
 }
 
-function parseProxies(v: string): BlockList {
+function parseAddresses(name: string, v: string): BlockList {
   const list = new BlockList();
   for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
     const [addr = '', bits] = entry.split('/');
     const family = isIP(addr);
     const prefix = bits === undefined ? (family === 6 ? 128 : 32) : Number(bits);
     if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 6 ? 128 : 32)) {
-      throw new ConfigError(`MINA_AUTH_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR`);
+      throw new ConfigError(`${name}: "${entry}" is not an IP address or CIDR`);
     }
     list.addSubnet(addr, prefix, family === 6 ? 'ipv6' : 'ipv4');
   }
   return list;
+}
+
+/** `auth_fail=600/60,login=off,max_ips=20000`: only the names given change; the rest keep their defaults. */
+function parseRateLimits(v: string): RateLimits {
+  const out: RateLimits = { ...DEFAULT_RATE_LIMITS };
+  const usage = 'NAME=COUNT/SECONDS or NAME=off (names: auth_fail, login, key_fail), or max_ips=N';
+  const seen = new Set<string>();
+  for (const entry of v.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const at = entry.indexOf('=');
+    const name = (at < 0 ? entry : entry.slice(0, at)).trim();
+    const value = at < 0 ? '' : entry.slice(at + 1).trim();
+    const shown = entry.slice(0, 40);
+    if (seen.has(name)) throw new ConfigError(`MINA_AUTH_RATE_LIMITS: "${name.slice(0, 20)}" is given twice`);
+    seen.add(name);
+    if (name === 'max_ips') {
+      if (!/^\d{1,8}$/.test(value) || Number(value) < 1) throw new ConfigError(`MINA_AUTH_RATE_LIMITS: max_ips must be a whole number from 1 to 99999999, not "${shown}"`);
+      out.maxIps = Number(value);
+      continue;
+    }
+    if (name !== 'auth_fail' && name !== 'login' && name !== 'key_fail') {
+      throw new ConfigError(`MINA_AUTH_RATE_LIMITS: unknown limit in "${shown}" (expected ${usage})`);
+    }
+    if (value === 'off') { out[name] = null; continue; }
+    const m = /^(\d{1,8})\/(\d{1,6})$/.exec(value);
+    const count = Number(m?.[1]);
+    const seconds = Number(m?.[2]);
+    if (!m || count < 1 || seconds < 1 || seconds > 86400) {
+      throw new ConfigError(`MINA_AUTH_RATE_LIMITS: "${shown}" must be ${name}=COUNT/SECONDS (COUNT ≥ 1, SECONDS 1 to 86400) or ${name}=off`);
+    }
+    out[name] = { count, seconds };
+  }
+  return out;
 }
 
 function parseLogLevel(v: string): LogLevel {

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { createCredentialMemo, type CredentialMemo } from './services/credentials.js';
+import { createLimits, type Limits } from './services/limits.js';
 import { createSecretBox, type SecretBox } from './services/secretbox.js';
 import { openStore, type Store } from './store/db.js';
 import { createWeChatClient, type WeChatClient } from './wechat/client.js';
@@ -16,6 +17,8 @@ export interface Deps {
   log: Logger;
   /** Per process: the ≤ 2 s token cache and in-flight refreshes. */
   credentialMemo: CredentialMemo;
+  /** Per process: the per-address abuse limits (2003), in memory only. */
+  limits: Limits;
 }
 
 export interface DepsOptions {
@@ -34,6 +37,7 @@ export function createDeps(config: Config, opts: DepsOptions = {}): Deps {
     clock: opts.clock ?? systemClock,
     log: opts.log ?? createLogger(config.logLevel),
     credentialMemo: createCredentialMemo(),
+    limits: createLimits(config.rateLimits, config.rateExempt),
   };
 }
 

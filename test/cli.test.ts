@@ -66,7 +66,7 @@ describe('mina-auth', () => {
   it('migrates, then adds, lists and removes apps; secrets never printed', () => {
     const data = tmp();
     expect(cli(['app', 'list', '--data', data]).stderr).toContain('mina-auth migrate');
-    expect(cli(['migrate', '--data', data])).toMatchObject({ status: 0, stdout: 'applied: 0001_sessions, 0002_credentials\n' });
+    expect(cli(['migrate', '--data', data])).toMatchObject({ status: 0, stdout: 'applied: 0001_sessions, 0002_credentials, 0003_audit\n' });
     expect(cli(['migrate', '--data', data]).stdout).toBe('the schema is up to date\n');
     const secret = randomBytes(16).toString('hex');
     recordSecret(secret);

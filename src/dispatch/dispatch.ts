@@ -1,6 +1,8 @@
 // From a request body to an envelope: the validation order of PROTOCOL §2, then the handler; every throw is translated here, once.
 import type { Deps } from '../deps.js';
 import { authenticateCaller, scopesAllow, type Caller } from '../services/keys.js';
+import { noteCallerKeyFailure } from '../services/audit.js';
+import type { RateLimitName } from '../services/limits.js';
 import { isStoreOutage } from '../store/errors.js';
 import { GatewayError } from './codes.js';
 import { failure, success, type Envelope } from './envelope.js';
@@ -25,16 +27,30 @@ export interface Dispatched {
   bug?: unknown;
   /** The driver's error code of a store outage (answered 1001), for the log. */
   outage?: string;
+  /** The per-address limit that answered 2003, for the log. */
+  limited?: RateLimitName;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A detail can quote the request (e.g. an unknown para key): never more than this much of it. */
+const MAX_DETAIL = 300;
+const clip = (detail: string): string => {
+  if (detail.length <= MAX_DETAIL) return detail;
+  // Never cut a surrogate pair in two.
+  const end = /[\ud800-\udbff]/.test(detail[MAX_DETAIL - 1]!) ? MAX_DETAIL - 1 : MAX_DETAIL;
+  return detail.slice(0, end) + '…';
+};
 
 export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispatched> {
   const { requestId } = input;
   let interfaceName: string | null = null;
   let appid = input.boundAppid;
   const fail = (code: Exclude<GatewayError['code'], 0>, detail: string): Dispatched =>
-    ({ envelope: failure(code, detail, requestId), interfaceName, appid });
+    ({ envelope: failure(code, clip(detail), requestId), interfaceName, appid });
+  // Per-address abuse limits (2003): checked before the work, so a refused call never touches the store.
+  const { limits, clock } = deps;
+  const limited = (name: RateLimitName, retryIn: number): Dispatched => ({ ...fail(2003, limits.detail(name, retryIn)), limited: name });
 
   let body: unknown;
   try {
@@ -56,7 +72,17 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
   try {
     let caller: Caller | null = null;
     if (def.access === 'privileged' || def.access === 'admin') {
-      caller = input.callerKey ? await authenticateCaller(deps.store.db, input.callerKey, deps.clock.now()) : null;
+      if (input.callerKey) {
+        const wait = limits.blocked('key_fail', input.ip, clock.now());
+        if (wait) return limited('key_fail', wait);
+        caller = await authenticateCaller(deps.store.db, input.callerKey, clock.now());
+        // Only a presented key that fails is counted: without one there is nothing to guess and no lookup.
+        if (!caller) {
+          limits.fail('key_fail', input.ip, clock.now());
+          // Aggregated per key id in memory; the audit log gets at most one row per key id per minute.
+          noteCallerKeyFailure(deps, input.callerKey);
+        }
+      }
       if (!caller) return fail(2001, `${name} needs a valid caller key (Authorization: Bearer mak_…)`);
     }
     if (!isObject(iface.para)) return fail(1003, 'para must be an object');
@@ -72,6 +98,14 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
     if (caller && !scopesAllow(caller.scopes, def.access, name, def.resource?.(para) ?? '')) {
       return fail(2002, `the caller key ${caller.keyId} has no scope for ${name}${def.resource ? ' on ' + def.resource(para) : ''}`);
     }
+    if (def.access === 'session') {
+      const wait = limits.blocked('auth_fail', input.ip, clock.now());
+      if (wait) return limited('auth_fail', wait);
+    }
+    if (name === 'qcloud.cam.id_skey') {
+      const wait = limits.take('login', input.ip, clock.now());
+      if (wait) return limited('login', wait);
+    }
     const answer = await def.handle(deps, para, { requestId, ip: input.ip, appid, caller });
     // For the log: the app the call turned out to be about (a session's, the default app's).
     const answered = (answer.data as { appid?: unknown } | null)?.appid;
@@ -79,7 +113,10 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
     if (answer.detail) envelope.detail = answer.detail;
     return { envelope, interfaceName, appid: appid ?? (typeof answered === 'string' ? answered : null) };
   } catch (err) {
-    if (err instanceof GatewayError) return fail(err.code, err.detail);
+    if (err instanceof GatewayError) {
+      if (err.code === 60012) limits.fail('auth_fail', input.ip, clock.now());
+      return fail(err.code, err.detail);
+    }
     if (isStoreOutage(err)) return { ...fail(1001, 'the store is unavailable; retry later'), outage: String((err as { code?: unknown }).code ?? (err as Error).message.slice(0, 80)) };
     return { ...fail(1000, 'internal error; see the gateway log for this requestId'), bug: err };
   }

@@ -42,11 +42,13 @@ export async function handleHttp(deps: Deps, req: HttpRequest): Promise<HttpResp
   if (!match) {
     return { status: 404, headers: JSON_TYPE, body: JSON.stringify({ error: 'not found; the gateway answers POST /mina_auth and /mina_auth/<appid>' }) };
   }
-  const log = (status: number, out: { returnCode: number }, interfaceName: string | null, appid: string | null) =>
-    deps.log.info('request', { requestId, interfaceName, returnCode: out.returnCode, status, ms: Math.round(performance.now() - started), appid, ip: req.ip });
+  const log = (status: number, out: { returnCode: number }, interfaceName: string | null, appid: string | null, extra: Record<string, unknown> = {}) =>
+    deps.log.info('request', { requestId, interfaceName, returnCode: out.returnCode, status, ms: Math.round(performance.now() - started), appid, ip: req.ip, ...extra });
 
   if (req.method !== 'POST') {
-    const env = failure(2008, `${req.method} is not allowed; use POST`, requestId);
+    // The SCF event carries the method as any string: only a plausible one is quoted back.
+    const method = /^[A-Za-z-]{1,16}$/.test(req.method) ? req.method : 'this method';
+    const env = failure(2008, `${method} is not allowed; use POST`, requestId);
     log(405, env, null, bound);
     return { status: 405, headers: { ...JSON_TYPE, allow: 'POST' }, body: JSON.stringify(env) };
   }
@@ -63,7 +65,7 @@ export async function handleHttp(deps: Deps, req: HttpRequest): Promise<HttpResp
   const out = await dispatch(deps, { body: req.body, requestId, ip: req.ip, boundAppid: bound, callerKey: keyFromHeaders(req.headers) });
   if (out.bug) deps.log.error('bug', { requestId, interfaceName: out.interfaceName, stack: out.bug instanceof Error ? out.bug.stack : String(out.bug) });
   if (out.outage) deps.log.warn('store unavailable', { requestId, interfaceName: out.interfaceName, error: out.outage });
-  log(200, out.envelope, out.interfaceName, out.appid);
+  log(200, out.envelope, out.interfaceName, out.appid, out.limited ? { limited: out.limited } : {});
   return { status: 200, headers: JSON_TYPE, body: JSON.stringify(out.envelope) };
 }
 

@@ -9,6 +9,7 @@ import { isConstraintViolation } from '../store/errors.js';
 import type { CredentialKind, CredentialRow, Db } from '../store/types.js';
 import { UpstreamError, type Fetched } from '../wechat/client.js';
 import { upstreamToGateway, type UpstreamUse } from '../wechat/errors.js';
+import { audit, GATEWAY_ACTOR, recordAudit } from './audit.js';
 
 export interface CredentialSpec {
   kind: CredentialKind;
@@ -60,7 +61,16 @@ const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(
 
 /** Drops every cached token and ticket of these owners (an appid, or corpid/agentid): their secret changed. */
 export async function forgetCredentials(db: Db, owners: string[]): Promise<void> {
-  if (owners.length) await db.deleteFrom('credentials').where('owner', 'in', owners).execute();
+  if (!owners.length) return;
+  const res = await db.deleteFrom('credentials').where('owner', 'in', owners).executeTakeFirst();
+  const forgotten = Number(res.numDeletedRows);
+  // Audited in the caller's transaction, so an invalidation and its record stand or fall together.
+  if (forgotten) {
+    await recordAudit(db, Math.floor(Date.now() / 1000), {
+      actor: GATEWAY_ACTOR, action: 'credentials.forget', target: owners.join(','), result: 'ok',
+      detail: `${forgotten} cached token/ticket row(s) forgotten: the secret changed or the owner was removed`,
+    });
+  }
 }
 
 /**
@@ -198,6 +208,11 @@ async function refresh(deps: Deps, spec: CredentialSpec, row: CredentialRow, for
     throw err;
   }
   deps.credentialMemo.cache.delete(`${spec.kind}:${spec.owner}`);
+  await audit(deps, {
+    actor: GATEWAY_ACTOR, action: 'credentials.fetch', target: `${spec.kind}:${spec.owner}`,
+    result: Number(saved.numUpdatedRows) === 0 ? 'superseded' : unchanged ? 'unchanged' : 'renewed',
+    detail: `${force ? 'forced' : 'normal'} fetch, generation ${row.generation + 1}`,
+  });
   if (Number(saved.numUpdatedRows) === 0) {
     // The lease ran out mid-fetch and someone else wrote a newer generation: never go back to ours.
     const latest = await load(db, spec);

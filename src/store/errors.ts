@@ -15,7 +15,7 @@ const errCode = (err: unknown): string => {
 export function isStoreOutage(err: unknown): boolean {
   const code = errCode(err);
   return OUTAGE_CODES.has(code) || code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_IOERR')
-    || (err instanceof Error && /no such table|connection is in closed state|Pool is closed/i.test(err.message));
+    || (err instanceof Error && /no such table|connection is in closed state|Pool is closed|driver has already been destroyed|database connection is not open/i.test(err.message));
 }
 
 export function isConstraintViolation(err: unknown): boolean {

@@ -83,6 +83,17 @@ export interface CredentialRow {
   day_forces: number;
 }
 
+/** Append-only (migration 0003): who did what to which target, with what result. Never a secret. */
+export interface AuditRow {
+  id: Generated<number>;
+  at: number;
+  actor: string; // a caller key id, `cli`, `gateway` (the process itself) or `unauthenticated`
+  action: string; // e.g. app.put, credentials.fetch, caller_key.failed
+  target: string; // an appid, corpid/agentid, key id, kind:owner …
+  result: string; // ok, created, updated, not_found, renewed, denied …
+  detail: string | null;
+}
+
 export interface Tables {
   apps: AppRow;
   users: UserRow;
@@ -91,6 +102,7 @@ export interface Tables {
   caller_keys: CallerKeyRow;
   agents: AgentRow;
   credentials: CredentialRow;
+  audit_log: AuditRow;
 }
 
 export type Db = Kysely<Tables>;

@@ -1,6 +1,7 @@
 // One upstream fetch per refresh across processes: 8 separate `mina-auth serve` processes on one MariaDB,
 // each firing 200 concurrent qcloud.mimi.access_token calls at the moment the token is due.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../src/services/keys.js';
 import { DIALECTS } from '../helpers/db.js';
@@ -45,20 +46,24 @@ describe.runIf(DIALECTS.includes('mysql'))('the token single flight across 8 pro
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MINA_AUTH_'))) as Record<string, string>,
       // A small pool per process: 8 of them share MariaDB's 151 connections with the rest of the suite.
       MINA_AUTH_DATABASE_URL: `${w.config.databaseUrl}?connectionLimit=3`, MINA_AUTH_MASTER_KEY: w.config.masterKey!.toString('base64'),
-      MINA_AUTH_WECHAT_BASE_URL: w.sandbox.url, MINA_AUTH_UPSTREAM_TIMEOUT_MS: '3000', MINA_AUTH_LOG_LEVEL: 'info',
+      // A long upstream timeout: under load a slow sandbox answer must not turn into a retried (double-counted) call.
+      MINA_AUTH_WECHAT_BASE_URL: w.sandbox.url, MINA_AUTH_UPSTREAM_TIMEOUT_MS: '20000', MINA_AUTH_LOG_LEVEL: 'info',
     };
     ports = await Promise.all(Array.from({ length: PROCESSES }, () => serve()));
   }, 60_000);
   afterAll(async () => {
     for (const c of children) c.kill('SIGKILL');
+    await agent.close();
     await w?.close();
   });
 
   const fetches = async () => (await w.stats()).calls['/cgi-bin/stable_token']?.[appid] ?? 0;
   const setRow = (values: Record<string, number>) => w.deps.store.db.updateTable('credentials').set(values).where('kind', '=', 'mp_token').where('owner', '=', appid).execute();
+  // Client sockets idle for less than the server's 5 s keep-alive, so a storm never reuses one the server is closing.
+  const agent = new Agent({ keepAliveTimeout: 1000, keepAliveMaxTimeout: 1000 });
   const call = async (port: number, para: Record<string, unknown>) => {
-    const res = await fetch(`http://127.0.0.1:${port}/mina_auth`, { method: 'POST', headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ interface: { interfaceName: 'qcloud.mimi.access_token', para: { appid, ...para } } }) });
-    return (await res.json()) as { returnCode: number; returnData: { access_token: string } };
+    const res = await request(`http://127.0.0.1:${port}/mina_auth`, { method: 'POST', dispatcher: agent, headers: { authorization: `Bearer ${key}` }, body: JSON.stringify({ interface: { interfaceName: 'qcloud.mimi.access_token', para: { appid, ...para } } }) });
+    return (await res.body.json()) as { returnCode: number; returnData: { access_token: string } };
   };
   /** 8 processes × 200 concurrent calls, all at once. */
   const storm = async (para: Record<string, unknown> = {}) => {

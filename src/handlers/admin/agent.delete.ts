@@ -1,6 +1,7 @@
 // mina.admin.agent.delete: remove a WeCom agent with its cached tokens and tickets.
 import { GatewayError } from '../../dispatch/codes.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { actorOf, audit } from '../../services/audit.js';
 import { removeAgent } from '../../services/agents.js';
 import { agentId, corpId } from '../work/initagent.js';
 
@@ -19,8 +20,10 @@ export default defineInterface<Para>({
   returns: '`{corpid, agentid, deleted: true}`.',
   errors: [1012, 2001, 2002],
   example: { corpid: 'ww0123456789abcdef', agentid: '1000002' },
-  async handle(deps, para) {
-    if (!(await removeAgent(deps.store.db, para.corpid, para.agentid))) {
+  async handle(deps, para, ctx) {
+    const deleted = await removeAgent(deps.store.db, para.corpid, para.agentid);
+    await audit(deps, { actor: actorOf(ctx.caller), action: 'agent.delete', target: `${para.corpid}/${para.agentid}`, result: deleted ? 'ok' : 'not_found' });
+    if (!deleted) {
       throw new GatewayError(1012, `WeCom agent ${para.corpid}/${para.agentid} is not registered on this gateway`);
     }
     return { message: 'AGENT_DELETED', data: { corpid: para.corpid, agentid: para.agentid, deleted: true } };

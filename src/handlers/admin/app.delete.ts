@@ -2,6 +2,7 @@
 import { APPID_PATTERN } from '../../config.js';
 import { GatewayError } from '../../dispatch/codes.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { actorOf, audit } from '../../services/audit.js';
 import { removeApp } from '../../services/apps.js';
 
 interface Para { appid: string }
@@ -19,8 +20,10 @@ export default defineInterface<Para>({
   returns: '`{appid, deleted: true}`.',
   errors: [1012, 2001, 2002],
   example: { appid: 'wx0123456789abcdef' },
-  async handle(deps, para) {
-    if (!(await removeApp(deps.store.db, para.appid))) {
+  async handle(deps, para, ctx) {
+    const deleted = await removeApp(deps.store.db, para.appid);
+    await audit(deps, { actor: actorOf(ctx.caller), action: 'app.delete', target: para.appid, result: deleted ? 'ok' : 'not_found' });
+    if (!deleted) {
       throw new GatewayError(1012, `appid ${para.appid} is not registered on this gateway`);
     }
     return { message: 'APP_DELETED', data: { appid: para.appid, deleted: true } };

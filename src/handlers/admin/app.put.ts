@@ -2,6 +2,7 @@
 import type { JSONSchemaType } from 'ajv';
 import { APPID_PATTERN } from '../../config.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { actorOf, audit } from '../../services/audit.js';
 import { appView, updateApp, type AppChanges, type CosInput } from '../../services/apps.js';
 
 const int = (minimum: number, maximum: number, description: string) => ({ type: 'integer', minimum, maximum, nullable: true, description } as const);
@@ -52,8 +53,11 @@ export default defineInterface<AppChanges>({
   returns: 'the app: `{appid, type, login_duration, session_duration, max_sessions, token_api, watermark_max_age, cos, created_at, updated_at}`; `cos` is `{bucket, region, prefix, methods, max_expires, max_size, require_content}` or `null` (never a secret, secret_id or secret_key).',
   errors: [2001, 2002],
   example: { appid: 'wx0123456789abcdef', type: 'miniprogram', secret: '0123456789abcdef0123456789abcdef', max_sessions: 5 },
-  async handle(deps, para) {
+  async handle(deps, para, ctx) {
     const { created, app } = await updateApp(deps.store.db, deps.box, deps.clock.now(), para);
+    // Which fields were given, never their values.
+    const fields = Object.keys(para).filter((k) => k !== 'appid').sort().join(',');
+    await audit(deps, { actor: actorOf(ctx.caller), action: 'app.put', target: para.appid, result: created ? 'created' : 'updated', detail: fields ? `fields: ${fields}` : null });
     return { message: created ? 'APP_CREATED' : 'APP_UPDATED', data: appView(deps.box, app) };
   },
 });

@@ -1,6 +1,7 @@
 // mina.admin.key.create: a new caller key, shown once.
 import { GatewayError } from '../../dispatch/codes.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { actorOf, audit } from '../../services/audit.js';
 import { createKey, scopeProblem } from '../../services/keys.js';
 
 interface Para { name: string; scopes: string[]; expires_at?: number }
@@ -22,12 +23,14 @@ export default defineInterface<Para>({
   returns: '`{key_id, key}`; `key` (`mak_<key_id>_<secret>`) is shown only here.',
   errors: [2001, 2002],
   example: { name: 'order-service', scopes: ['qcloud.mimi.access_token:wx0123456789abcdef'] },
-  async handle(deps, para) {
+  async handle(deps, para, ctx) {
     for (const scope of para.scopes) {
       const problem = scopeProblem(scope);
       if (problem) throw new GatewayError(1003, `para.scopes: ${problem}`);
     }
     const data = await createKey(deps.store.db, deps.clock.now(), { name: para.name, scopes: para.scopes, expires_at: para.expires_at ?? null });
+    // The new key's id, name and scopes; never the key.
+    await audit(deps, { actor: actorOf(ctx.caller), action: 'key.create', target: data.key_id, result: 'ok', detail: `name: ${para.name}; scopes: ${para.scopes.join(' ')}` });
     return { message: 'KEY_CREATED', data };
   },
 });

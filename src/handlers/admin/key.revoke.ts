@@ -1,6 +1,7 @@
 // mina.admin.key.revoke: a caller key stops working at once.
 import { GatewayError } from '../../dispatch/codes.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { actorOf, audit } from '../../services/audit.js';
 import { revokeKey } from '../../services/keys.js';
 
 interface Para { key_id: string }
@@ -18,8 +19,10 @@ export default defineInterface<Para>({
   returns: '`{key_id, revoked: true}`.',
   errors: [2001, 2002],
   example: { key_id: '0123456789abcdef' },
-  async handle(deps, para) {
-    if (!(await revokeKey(deps.store.db, para.key_id, deps.clock.now()))) {
+  async handle(deps, para, ctx) {
+    const revoked = await revokeKey(deps.store.db, para.key_id, deps.clock.now());
+    await audit(deps, { actor: actorOf(ctx.caller), action: 'key.revoke', target: para.key_id, result: revoked ? 'ok' : 'not_found' });
+    if (!revoked) {
       throw new GatewayError(1003, `no live caller key ${para.key_id}`);
     }
     return { message: 'KEY_REVOKED', data: { key_id: para.key_id, revoked: true } };

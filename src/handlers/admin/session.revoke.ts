@@ -1,6 +1,7 @@
 // mina.admin.session.revoke: log one user of an app out everywhere, at once.
 import { APPID_PATTERN } from '../../config.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { actorOf, audit } from '../../services/audit.js';
 import { requireApp } from '../../services/apps.js';
 import { revokeUserSessions } from '../../services/sessions.js';
 
@@ -22,8 +23,10 @@ export default defineInterface<Para>({
   returns: '`{revoked}`: how many sessions were ended (0 when the user had none).',
   errors: [1012, 2001, 2002],
   example: { appid: 'wx0123456789abcdef', openid: 'oAbCdEfGhIjKlMnOpQrStUvWxYz0' },
-  async handle(deps, para) {
+  async handle(deps, para, ctx) {
     await requireApp(deps.store.db, para.appid);
-    return { message: 'SESSION_REVOKED', data: { revoked: await revokeUserSessions(deps.store.db, para.appid, para.openid) } };
+    const revoked = await revokeUserSessions(deps.store.db, para.appid, para.openid);
+    await audit(deps, { actor: actorOf(ctx.caller), action: 'session.revoke', target: `${para.appid}/${para.openid}`, result: 'ok', detail: `${revoked} session(s) ended` });
+    return { message: 'SESSION_REVOKED', data: { revoked } };
   },
 });

@@ -9,7 +9,7 @@ export default defineInterface<SessionPara>({
   schema: sessionPara,
   messages: ['AUTH_SUCCESS'],
   returns: '`{id, appid, openid, unionid, user_info, expires_at}`; `expires_at` is the effective end (the earlier of the two expiries).',
-  errors: [60012, 1012],
+  errors: [60012, 1012, 2003],
   example: { id: '6d7bdfd009ea5a65a0ae3d68ae925004', skey: '78e303e9a699126dc83f3bfd37b8ba6c' },
   async handle(deps, para, ctx) {
     const s = await requireSession(deps, para.id, para.skey, ctx.appid);

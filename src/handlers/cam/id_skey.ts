@@ -18,7 +18,7 @@ export default defineInterface<Para>({
   },
   messages: ['NEW_SESSION_SUCCESS', 'UPDATE_SESSION_SUCCESS'],
   returns: '`{id, skey, appid, openid, unionid, user_info, duration, expires_at}`: `duration` is the idle lifetime (`session_duration`), `expires_at` the absolute end of this session. `NEW_SESSION_SUCCESS` when the user is new to the gateway. Without `iv` (the Wafer Java SDK) `user_info` is the user info stored earlier, or null.',
-  errors: [1012, 1005, 1006, 1007, 40013, 40029, 2004, 2005, 60021, 60022],
+  errors: [1012, 1005, 1006, 1007, 40013, 40029, 2004, 2005, 60021, 60022, 2003],
   example: { appid: 'wx0123456789abcdef', code: '0a3Xkx000aBcDe1f2G3h4i5j6k7l8m9n' },
   async handle(deps, para, ctx) {
     const app = await resolveLoginApp(deps, ctx.appid);

@@ -18,7 +18,7 @@ export default defineInterface<Para>({
   },
   messages: ['PHONE_SUCCESS'],
   returns: '`{phone_number, pure_phone_number, country_code}` (`phone_number` has the country code for foreign numbers).',
-  errors: [60012, 1012, 40029, 40014, 40013, 1005, 1007, 2004, 2005],
+  errors: [60012, 1012, 40029, 40014, 40013, 1005, 1007, 2004, 2005, 2003],
   example: { id: '6d7bdfd009ea5a65a0ae3d68ae925004', skey: '78e303e9a699126dc83f3bfd37b8ba6c', code: 'e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144' },
   async handle(deps, para, ctx) {
     const session = await requireSession(deps, para.id, para.skey, ctx.appid);

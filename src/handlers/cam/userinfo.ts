@@ -9,7 +9,7 @@ export default defineInterface<OpenDataPara>({
   schema: openDataPara,
   messages: ['UPDATE_USERINFO_SUCCESS'],
   returns: '`{id, appid, user_info}`.',
-  errors: [60012, 1012, 60021, 60022],
+  errors: [60012, 1012, 60021, 60022, 2003],
   example: { id: '6d7bdfd009ea5a65a0ae3d68ae925004', skey: '78e303e9a699126dc83f3bfd37b8ba6c', encrypt_data: 'CiyLU1Aw2KjvrjMdj8YKliAjtP4gsMZMQmRzooG2xrDcvSnxIMXFufNstNGTyaGS', iv: 'r7BXXKkLb8qrSNn05n0qiA==' },
   async handle(deps, para, ctx) {
     const { session, data } = await decryptForSession(deps, para, ctx.appid);

@@ -26,7 +26,7 @@ export default defineInterface<Para>({
   },
   messages: ['SIGN_SUCCESS'],
   returns: '`{authorization, bucket, region, key, url, expires_at}`: `authorization` is the `q-sign-algorithm=sha1&q-ak=…&q-sign-time=<now>;<expires_at>&q-key-time=…&q-header-list=…&q-url-param-list=&q-signature=…` string; `url` = `https://<bucket>.cos.<region>.myqcloud.com/<key, URL-encoded per segment>?<authorization>`; `expires_at` = the end of the signature\'s validity (Unix seconds).',
-  errors: [60012, 1012],
+  errors: [60012, 1012, 2003],
   example: { id: '6d7bdfd009ea5a65a0ae3d68ae925004', skey: '78e303e9a699126dc83f3bfd37b8ba6c', key: 'users/oGZUI0egBJY1zhBYw2KhdUfwVJJE/avatar.jpg', method: 'PUT', expires: 600, content_type: 'image/jpeg', content_length: 48213 },
   async handle(deps, para, ctx) {
     const session = await requireSession(deps, para.id, para.skey, ctx.appid);
