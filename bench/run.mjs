@@ -1,129 +1,753 @@
-// Load scenarios against a real `mina-auth serve` + sandbox, on SQLite and (when reachable) MariaDB.
-// Figures are reported as ratios to a floor measured in the same run: the gateway's cheapest answer
-// (a 404 that touches neither the store nor WeChat). Writes bench/results/latest.json. Run: npm run bench
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// The benchmark suite (bench/README.md): `npm run bench` (about 6 minutes) or `npm run bench -- --quick` (about 1).
+// Starts the WeChat sandbox and `mina-auth serve` on SQLite and MariaDB, drives them from a load generator in its
+// own process (autocannon, bench/lib/loadgen.mjs), and measures, in the same run, the floors every figure is a
+// ratio of: a bare node:http server under the same load, raw mysql2 primary-key selects at the same concurrency and
+// pool size, and `node -e 0`. Writes bench/results/<time>.json and latest.json, and (full runs) docs/benchmarks.md.
+import { fork, spawn, spawnSync } from 'node:child_process';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
+import { renderDocs } from './lib/report.mjs';
 
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
-const LOGINS = Number(process.env.BENCH_LOGINS ?? 2000);
-const agent = new Agent({ connections: CONCURRENCY * 2 });
-const children = [];
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    seconds: { type: 'string' },
+    dialects: { type: 'string' },
+    docs: { type: 'boolean' },
+    cli: { type: 'string' },
+    scf: { type: 'string' },
+    'no-docs': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (flags.help) {
+  const usage = readFileSync(new URL('README.md', import.meta.url), 'utf8').split('\n## ').find((s) => s.startsWith('Usage'));
+  console.log(/```\n([\s\S]*?)\n```/.exec(usage ?? '')?.[1] ?? 'see bench/README.md');
+  process.exit(0);
+}
+
+const QUICK = flags.quick === true;
+const P = {
+  mode: QUICK ? 'quick' : 'full',
+  seconds: Number(flags.seconds ?? (QUICK ? 1.25 : 8)),
+  warmup: QUICK ? 0.5 : 3,
+  levels: [16, 64, 256],
+  /** Concurrency of the single-level scenarios (access_token, id_skey, the 404). */
+  at: 64,
+  sessions: 10_000,
+  users: 500,
+  /** Logins per id_skey run, by sandbox latency: each a fresh code, used once. */
+  logins: QUICK ? { 0: 150, 50: 150 } : { 0: 4000, 50: 3000 },
+  processRuns: QUICK ? 5 : 10,
+  coldRuns: QUICK ? 3 : 12,
+  dispatchSeconds: QUICK ? 0.2 : 1.5,
+  /** The in-process breakdown of one auth (bench/lib/breakdown.ts): full runs only. */
+  breakdown: QUICK ? null : { seconds: 1, rounds: 3 },
+  /** The gateway's pool, and the DB floor's: the same size (serve's default is 10). */
+  pool: 10,
+};
+const DIALECTS = (flags.dialects ?? 'sqlite,mysql').split(',').map((s) => s.trim()).filter(Boolean);
+/** A run of another build (--cli/--scf) never replaces latest.json or the docs. */
+const VARIANT = flags.cli !== undefined || flags.scf !== undefined;
+const WRITE_DOCS = !VARIANT && (flags['no-docs'] ? false : flags.docs ? true : !QUICK);
+const NODE = process.execPath;
+/** The builds under test: the ones scripts/build.mjs wrote, unless --cli / --scf name others (a candidate change built elsewhere). */
+const CLI = flags.cli ?? 'dist/cli.cjs';
+const SCF = flags.scf ?? './dist/scf/index.js';
+const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+const started = Date.now();
+const tmp = mkdtempSync(join(tmpdir(), 'mina-bench-'));
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MINA_AUTH_')));
+const children = new Set();
+const cleanups = [];
+const agent = new Agent({ connections: 64 });
+const note = (line) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)}s] ${line}\n`);
 
-function start(args, env, until) {
-  const proc = spawn(process.execPath, ['dist/cli.cjs', ...args], { env: { ...cleanEnv, ...env } });
-  children.push(proc);
-  let out = '';
+// ---------------------------------------------------------------- processes
+
+/** A child we started; killed (by its own pid) at the end whatever happens. */
+function track(proc) {
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
+  return proc;
+}
+
+async function stop(proc, ms = 3000) {
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  const timer = setTimeout(() => proc.kill('SIGKILL'), ms);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Starts `node <args>` and resolves with the first match of `until` on its stdout. With `logFile`, stdout and
+ * stderr go to that file (as a production log would; nothing of ours reads a pipe during the load) and the file is
+ * polled for the match.
+ */
+function startNode(args, { env = {}, until, logFile = null, timeoutMs = 15000 }) {
+  const fd = logFile ? openSync(logFile, 'a') : null;
+  const proc = track(spawn(NODE, args, { env: { ...cleanEnv, ...env }, stdio: fd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', fd, fd] }));
+  if (fd !== null) closeSync(fd);
+  let text = '';
   return new Promise((resolve, reject) => {
-    proc.stdout.on('data', (d) => {
-      if (out !== null) out += d;
-      const m = out?.match(until);
-      if (m) { out = null; resolve(m[1]); }
-    });
-    proc.on('exit', (code) => reject(new Error(`${args[0]} exited ${code}`)));
+    let poll = null;
+    const done = (err, m) => {
+      if (text === null) return;
+      text = null;
+      clearTimeout(timer);
+      clearInterval(poll);
+      if (err) reject(err); else resolve({ proc, match: m });
+    };
+    const timer = setTimeout(() => done(new Error(`${args.join(' ')}: no ${until} within ${timeoutMs} ms:\n${logFile ? readFileSync(logFile, 'utf8') : text}`)), timeoutMs);
+    if (logFile) {
+      poll = setInterval(() => { const m = readFileSync(logFile, 'utf8').match(until); if (m) done(null, m); }, 25);
+    } else {
+      proc.stdout.on('data', (d) => { if (text === null) return; text += d; const m = text.match(until); if (m) done(null, m); });
+      proc.stderr.on('data', (d) => { if (text !== null) text += d; });
+    }
+    proc.once('exit', (code) => done(new Error(`${args.join(' ')} exited ${code}:\n${logFile ? readFileSync(logFile, 'utf8') : text}`)));
   });
 }
 
-const run = (args, env, input) => {
-  const r = spawnSync(process.execPath, ['dist/cli.cjs', ...args], { env: { ...cleanEnv, ...env }, input, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+function cli(args, env, input) {
+  const r = spawnSync(NODE, [CLI, ...args], { env: { ...cleanEnv, ...env }, input, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`mina-auth ${args[0]} ${args[1] ?? ''}: ${r.stderr || r.stdout}`);
   return r.stdout.trim();
-};
-
-async function post(url, body) {
-  const res = await request(url, { method: 'POST', body, dispatcher: agent });
-  return { status: res.statusCode, json: JSON.parse(await res.body.text()) };
 }
 
-/** Runs `once` from CONCURRENCY loops until `total` calls or SECONDS elapse; returns rate and latency. */
-async function load(once, total = Infinity) {
-  const times = [];
-  let issued = 0;
-  const end = performance.now() + SECONDS * 1000;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (issued < total && (total !== Infinity || performance.now() < end)) {
-      const i = issued++;
-      const t = performance.now();
-      await once(i);
-      times.push(performance.now() - t);
+/** CPU ticks (user + system) of a process, from /proc. */
+function cpuTicks(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(f[11]) + Number(f[12]);
+  } catch { return NaN; }
+}
+
+/** Busy and total ticks of the whole machine (all cores), from /proc/stat. */
+function machineTicks() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - f[3] - f[4], total };
+  } catch { return { busy: NaN, total: NaN }; }
+}
+const loadavg = () => { try { return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]); } catch { return null; } };
+
+function rssMb(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024 * 10) / 10 : NaN;
+  } catch { return NaN; }
+}
+
+/** Samples VmRSS of `pid` every 200 ms until stopped; returns {peak, mean, samples}. */
+function rssSampler(pid) {
+  const values = [];
+  const timer = setInterval(() => { const v = rssMb(pid); if (Number.isFinite(v)) values.push(v); }, 200);
+  return () => {
+    clearInterval(timer);
+    return { peakMb: values.length ? Math.max(...values) : null, meanMb: values.length ? Math.round(values.reduce((a, b) => a + b, 0) / values.length * 10) / 10 : null, samples: values.length };
+  };
+}
+
+// ---------------------------------------------------------------- the load generator (its own process)
+
+const loadgen = track(fork(new URL('./lib/loadgen.mjs', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+let loadQueue = Promise.resolve();
+/** Sends one job to the load generator; records the CPU the server (and the load generator) spent on it. */
+function load(job, serverPid = null) {
+  const run = () => new Promise((resolve, reject) => {
+    const before = { server: serverPid ? cpuTicks(serverPid) : NaN, loadgen: cpuTicks(loadgen.pid), machine: machineTicks(), at: performance.now() };
+    loadgen.once('message', (m) => {
+      if (!m.ok) return reject(new Error(`load generator: ${m.error}`));
+      const r = m.result;
+      const wall = (performance.now() - before.at) / 1000;
+      // CPU per successful answer (µs) and the share of one core, over the whole job (warm-up included).
+      const total = r.requests + (r.warmupRequests ?? 0);
+      if (serverPid) {
+        const ticks = cpuTicks(serverPid) - before.server;
+        r.serverCpuUsPerReq = Math.round((ticks / CLK_TCK) * 1e6 / Math.max(1, total));
+        r.serverCpuPct = Math.round((ticks / CLK_TCK) / wall * 100);
+      }
+      r.loadgenCpuPct = Math.round(((cpuTicks(loadgen.pid) - before.loadgen) / CLK_TCK) / wall * 100);
+      // The whole machine, in % of one core (200 = both of two cores busy); `other` is everything but the server
+      // and the load generator: MariaDB, the sandbox, and whatever else runs on the machine at the time.
+      const after = machineTicks();
+      r.machineCpuPct = Math.round((after.busy - before.machine.busy) / (after.total - before.machine.total) * cpus().length * 100);
+      r.otherCpuPct = Math.max(0, r.machineCpuPct - (r.serverCpuPct ?? 0) - r.loadgenCpuPct);
+      resolve(r);
+    });
+    loadgen.send(job);
+  });
+  const p = loadQueue.then(run);
+  loadQueue = p.catch(() => {});
+  return p;
+}
+
+// ---------------------------------------------------------------- HTTP helpers (setup only, never measured)
+
+async function post(url, body, headers = {}) {
+  const res = await request(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers }, dispatcher: agent });
+  const text = await res.body.text();
+  return { status: res.statusCode, json: text ? JSON.parse(text) : null };
+}
+
+const envelope = (interfaceName, para) => JSON.stringify({ interface: { interfaceName, para } });
+
+async function expectCode(gw, body, code, headers) {
+  const r = await post(`${gw}/mina_auth`, body, headers);
+  if (r.json?.returnCode !== code) throw new Error(`expected returnCode ${code}, got ${JSON.stringify(r.json)}`);
+  return r.json;
+}
+
+/** Mints `n` fresh wx.login codes at a sandbox (each a new user), 32 at a time. */
+async function mintCodes(sandboxUrl, appid, n) {
+  const codes = new Array(n);
+  let next = 0;
+  await Promise.all(Array.from({ length: 32 }, async () => {
+    while (next < n) {
+      const i = next++;
+      codes[i] = (await post(`${sandboxUrl}/__sandbox/login`, { appid })).json.code;
     }
   }));
-  const elapsed = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  const pct = (p) => Math.round(times[Math.floor((times.length - 1) * p)] * 100) / 100;
-  return { calls: times.length, perSecond: Math.round(times.length / elapsed), p50ms: pct(0.5), p99ms: pct(0.99) };
+  return codes;
 }
 
-async function mysqlUrl() {
+// ---------------------------------------------------------------- the store, seeded directly
+
+/** The gateway's sealing format (src/services/secretbox.ts): v1.<key id>.<base64url(iv ‖ ciphertext ‖ tag)>. */
+function seal(masterKey, plain, context) {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', masterKey, iv);
+  cipher.setAAD(Buffer.from(context));
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  return `v1.${createHash('sha256').update(masterKey).digest('hex').slice(0, 8)}.${Buffer.concat([iv, body]).toString('base64url')}`;
+}
+const sha256Hex = (s) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * 10,000 live sessions of 500 users (20 each: the default max_sessions), with skeys we know: users rows as a
+ * login writes them (session_key sealed under the master key), sessions rows with skey_hash = sha256 hex of the
+ * skey (src/services/sessions.ts). The same sessions go into every store.
+ */
+function makeSeed(appid, masterKey) {
+  const now = Math.floor(Date.now() / 1000);
+  const users = Array.from({ length: P.users }, () => {
+    const openid = 'o' + randomBytes(20).toString('base64url').slice(0, 27);
+    return { appid, openid, unionid: null, session_key_sealed: seal(masterKey, randomBytes(16).toString('base64'), `users.session_key:${appid}:${openid}`), user_info: null, created_at: now, updated_at: now };
+  });
+  const sessions = Array.from({ length: P.sessions }, (_, i) => {
+    const skey = randomBytes(16).toString('hex');
+    return { id: randomBytes(16).toString('hex'), skey, appid, openid: users[i % users.length].openid, skey_hash: sha256Hex(skey), created_at: now, last_visit_at: now };
+  });
+  return { users, sessions };
+}
+
+const USER_COLS = ['appid', 'openid', 'unionid', 'session_key_sealed', 'user_info', 'created_at', 'updated_at'];
+const SESSION_COLS = ['id', 'appid', 'openid', 'skey_hash', 'created_at', 'last_visit_at'];
+
+async function seedMysql(uri, seed) {
   const { createConnection } = await import('mysql2/promise');
+  const c = await createConnection({ uri, charset: 'utf8mb4_bin' });
   try {
-    const c = await createConnection({ host: '127.0.0.1', user: 'root', connectTimeout: 2000 });
-    await c.query('DROP DATABASE IF EXISTS mina_bench');
-    await c.query('CREATE DATABASE mina_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_bin');
+    await c.query(`INSERT INTO users (${USER_COLS.join(',')}) VALUES ?`, [seed.users.map((u) => USER_COLS.map((k) => u[k]))]);
+    for (let i = 0; i < seed.sessions.length; i += 1000) {
+      await c.query(`INSERT INTO sessions (${SESSION_COLS.join(',')}) VALUES ?`, [seed.sessions.slice(i, i + 1000).map((s) => SESSION_COLS.map((k) => s[k]))]);
+    }
+    await c.query('ANALYZE TABLE sessions, users, apps');
+  } finally {
     await c.end();
-    return 'mysql://root@127.0.0.1:3306/mina_bench';
-  } catch {
+  }
+}
+
+async function seedSqlite(path, seed) {
+  const { default: Sqlite } = await import('better-sqlite3');
+  const db = new Sqlite(path);
+  try {
+    const u = db.prepare(`INSERT INTO users (${USER_COLS.join(',')}) VALUES (${USER_COLS.map(() => '?').join(',')})`);
+    const s = db.prepare(`INSERT INTO sessions (${SESSION_COLS.join(',')}) VALUES (${SESSION_COLS.map(() => '?').join(',')})`);
+    db.transaction(() => {
+      for (const r of seed.users) u.run(USER_COLS.map((k) => r[k]));
+      for (const r of seed.sessions) s.run(SESSION_COLS.map((k) => r[k]));
+    })();
+    db.exec('ANALYZE');
+  } finally {
+    db.close();
+  }
+}
+
+/** Marks every session visited now, so the sliding-expiry write (once a minute per session) stays out of a measurement. */
+async function touchSessions(dialect, url) {
+  const now = Math.floor(Date.now() / 1000);
+  if (dialect === 'mysql') {
+    const { createConnection } = await import('mysql2/promise');
+    const c = await createConnection({ uri: url.split('?')[0] });
+    await c.query('UPDATE sessions SET last_visit_at = ?', [now]);
+    await c.end();
+  } else {
+    const { default: Sqlite } = await import('better-sqlite3');
+    const db = new Sqlite(url.slice('sqlite:'.length));
+    db.prepare('UPDATE sessions SET last_visit_at = ?').run(now);
+    db.close();
+  }
+}
+
+/** A throwaway MariaDB database, or null when none is reachable. */
+async function createMysqlDatabase() {
+  const { createConnection } = await import('mysql2/promise');
+  let c;
+  try {
+    c = await createConnection({ host: '127.0.0.1', port: 3306, user: 'root', connectTimeout: 2000 });
+  } catch (err) {
+    note(`MariaDB not reachable on 127.0.0.1:3306 (${err.code ?? err.message}): skipping the MySQL store`);
     return null;
   }
+  const name = `mina_bench_${process.pid}_${Date.now().toString(36)}`;
+  await c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  const [[{ version }]] = await c.query('SELECT VERSION() AS version');
+  await c.end();
+  cleanups.push(async () => {
+    const d = await createConnection({ host: '127.0.0.1', port: 3306, user: 'root', connectTimeout: 2000 });
+    await d.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await d.end();
+  });
+  return { url: `mysql://root@127.0.0.1:3306/${name}`, version };
 }
 
-async function benchDialect(name, databaseUrl, sandboxUrl) {
-  const appid = 'wx' + randomBytes(8).toString('hex');
-  const secret = randomBytes(16).toString('hex');
-  const env = { MINA_AUTH_DATABASE_URL: databaseUrl, MINA_AUTH_MASTER_KEY: randomBytes(32).toString('base64'), MINA_AUTH_WECHAT_BASE_URL: sandboxUrl, MINA_AUTH_LOG_LEVEL: 'info' };
-  run(['migrate'], env);
-  run(['app', 'add', appid, '--secret', '-'], env, secret);
-  await post(`${sandboxUrl}/__sandbox/apps`, JSON.stringify({ appid, secret }));
-  const key = run(['key', 'create', '--name', 'bench', '--scope', 'qcloud.mimi.*:*'], env);
-  const port = await start(['serve', '--port', '0', '--host', '127.0.0.1'], env, /"listening".*"port":(\d+)/);
-  const gw = `http://127.0.0.1:${port}`;
-  const call = (interfaceName, para) => post(`${gw}/mina_auth`, JSON.stringify({ interface: { interfaceName, para } }));
-  const callWithKey = async (interfaceName, para) => {
-    const res = await request(`${gw}/mina_auth`, { method: 'POST', body: JSON.stringify({ interface: { interfaceName, para } }), headers: { authorization: `Bearer ${key}` }, dispatcher: agent });
-    return { status: res.statusCode, json: JSON.parse(await res.body.text()) };
-  };
-  const expectCode = (code) => (r) => { if (r.json.returnCode !== code) throw new Error(`expected ${code}, got ${JSON.stringify(r.json)}`); };
+// ---------------------------------------------------------------- scenarios
 
-  const codes = [];
-  for (let i = 0; i < LOGINS; i++) codes.push((await post(`${sandboxUrl}/__sandbox/login`, JSON.stringify({ appid }))).json.code);
-  const session = (await call('qcloud.cam.id_skey', { appid, code: (await post(`${sandboxUrl}/__sandbox/login`, JSON.stringify({ appid }))).json.code })).json.returnData;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
+const pctOf = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))] : null; };
+const r1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
 
-  const floor = async () => { const r = await post(`${gw}/nope`, '{}'); if (r.status !== 404) throw new Error('floor'); };
-  await load(floor); // warm-up: JIT and connections, not measured
-  const results = {
-    floor: await load(floor),
-    envelope_error: await load(async () => expectCode(1009)(await post(`${gw}/mina_auth`, 'not json'))),
-    auth: await load(async () => expectCode(0)(await call('qcloud.cam.auth', { id: session.id, skey: session.skey }))),
-    auth_unknown_session: await load(async () => expectCode(60012)(await call('qcloud.cam.auth', { id: 'f'.repeat(32), skey: 'f'.repeat(32) }))),
-    access_token: await load(async () => expectCode(0)(await callWithKey('qcloud.mimi.access_token', { appid }))),
-    id_skey: await load(async (i) => expectCode(0)(await call('qcloud.cam.id_skey', { appid, code: codes[i] })), codes.length),
-  };
-  for (const r of Object.values(results)) r.ratioToFloor = Math.round((r.perSecond / results.floor.perSecond) * 1000) / 1000;
-  return results;
+/** Wall time of a fresh `node <args>` from spawn to exit, n times, one after another. */
+async function timeProcess(args, n, env = {}) {
+  const walls = [];
+  const inner = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const r = await new Promise((resolve, reject) => {
+      const p = track(spawn(NODE, args, { env: { ...cleanEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
+      let out = '';
+      let err = '';
+      p.stdout.on('data', (d) => { out += d; });
+      p.stderr.on('data', (d) => { err += d; });
+      p.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`node ${args[0]} … exited ${code}: ${err || out}`))));
+    });
+    walls.push(performance.now() - t);
+    const line = r.split('\n').find((l) => l.startsWith('BENCH '));
+    if (line) inner.push(JSON.parse(line.slice(6)));
+  }
+  return { runs: n, medianMs: r1(median(walls)), p90Ms: r1(pctOf(walls, 0.9)), minMs: r1(Math.min(...walls)), inner };
 }
 
-try {
-  const sandboxUrl = await start(['sandbox', '--port', '0'], {}, /listening on (\S+)/);
-  const stores = { sqlite: `sqlite:${join(mkdtempSync(join(tmpdir(), 'mina-bench-')), 'mina-auth.db')}` };
-  const mysql = await mysqlUrl();
-  if (mysql) stores.mysql = mysql;
-  const figures = { when: new Date().toISOString(), node: process.version, concurrency: CONCURRENCY, seconds: SECONDS, logins: LOGINS, dialects: {} };
-  for (const [name, url] of Object.entries(stores)) {
-    figures.dialects[name] = await benchDialect(name, url, sandboxUrl);
-    for (const [scenario, r] of Object.entries(figures.dialects[name])) {
-      console.log(`${name.padEnd(6)} ${scenario.padEnd(22)} ${String(r.perSecond).padStart(7)}/s  x${r.ratioToFloor.toFixed(3)} of floor  p50 ${r.p50ms} ms  p99 ${r.p99ms} ms`);
+/** A fresh process requires the SCF bundle and answers one Function URL event: the cold start of an instance. */
+const COLD_SCRIPT = `
+const t0 = performance.now();
+const m = require(process.argv[1]);
+const t1 = performance.now();
+m.main_handler(JSON.parse(process.argv[2]), { callbackWaitsForEmptyEventLoop: true, request_id: 'bench-cold' }).then((res) => {
+  const t2 = performance.now();
+  process.stdout.write('\\nBENCH ' + JSON.stringify({ bootMs: t0, requireMs: t1 - t0, firstCallMs: t2 - t1, status: res.statusCode, body: String(res.body).slice(0, 200) }) + '\\n');
+  process.exit(0);
+}, (err) => { console.error(err); process.exit(1); });`;
+
+/** A literal Function URL event (as test/scf/fixtures/function-url-event.json), with the path and body varied. */
+const functionUrlEvent = (method, path, body) => ({
+  headers: {
+    accept: '*/*', 'content-length': String(Buffer.byteLength(body ?? '')), 'content-type': 'application/json',
+    host: '1250000000-abcd1234ef.ap-guangzhou.tencentscf.com',
+    'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) MicroMessenger/8.0.47 NetType/WIFI',
+    'x-forwarded-proto': 'https', 'x-scf-remote-addr': '198.51.100.23',
+  },
+  body, path, queryString: {}, httpMethod: method,
+});
+
+/**
+ * Cold starts, round-robin: each round runs every (build, event) case once and `node -e 0` once, so a burst of
+ * other work on the machine weighs on all of them alike. Returns { process, variants: {variant: {event: …}} }.
+ */
+async function coldStarts(cases, env, runs) {
+  const samples = new Map(cases.map((c) => [c, []]));
+  const floor = [];
+  for (let r = 0; r < runs; r++) {
+    floor.push((await timeProcess(['-e', '0'], 1)).medianMs);
+    for (const c of cases) {
+      const t = await timeProcess(['-e', COLD_SCRIPT, c.bundle, JSON.stringify(c.event)], 1, env);
+      const inner = t.inner[0];
+      if (!inner || !c.expect(inner)) throw new Error(`cold start ${c.variant} ${c.name}: unexpected answer ${JSON.stringify(inner)}`);
+      samples.get(c).push({ wall: t.medianMs, ...inner });
     }
   }
+  const variants = {};
+  for (const [c, xs] of samples) {
+    (variants[c.variant] ??= {})[c.name] = {
+      runs, medianMs: r1(median(xs.map((x) => x.wall))), p90Ms: r1(pctOf(xs.map((x) => x.wall), 0.9)),
+      bootMs: r1(median(xs.map((x) => x.bootMs))), requireMs: r1(median(xs.map((x) => x.requireMs))), firstCallMs: r1(median(xs.map((x) => x.firstCallMs))),
+    };
+  }
+  return { process: { runs, medianMs: r1(median(floor)), p90Ms: r1(pctOf(floor, 0.9)), minMs: r1(Math.min(...floor)) }, variants };
+}
+
+/** Sizes of the SCF bundle: as built, minified, and minified without the lazily loaded COS SDK (throwaway builds). */
+async function bundleSizes(dir) {
+  const { build } = await import('esbuild');
+  // The options of scripts/build.mjs for the SCF entry, plus minify; written to a temporary folder only.
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['better-sqlite3'], logLevel: 'error', entryPoints: { index: 'scf/index.ts' }, metafile: true };
+  // Quick runs build only what the target needs (minified, without COS).
+  const minified = QUICK ? null : await build({ ...common, minify: true, outdir: join(dir, 'min') });
+  const noCos = await build({ ...common, minify: true, external: [...common.external, 'cos-nodejs-sdk-v5'], outdir: join(dir, 'min-nocos') });
+  for (const d of minified ? ['min', 'min-nocos'] : ['min-nocos']) writeFileSync(join(dir, d, 'package.json'), '{"type":"commonjs"}\n');
+  const size = (f) => statSync(f).size;
+  const byPackage = {};
+  for (const [file, info] of Object.entries(Object.values((minified ?? noCos).metafile.outputs)[0].inputs)) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+    const key = m ? m[1] : file.startsWith('src/') || file.startsWith('scf/') ? '(gateway source)' : '(other)';
+    byPackage[key] = (byPackage[key] ?? 0) + info.bytesInOutput;
+  }
+  const top = Object.entries(byPackage).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([name, bytes]) => ({ name, bytes }));
+  const raw = SCF;
+  return {
+    rawBytes: size(raw),
+    rawGzipBytes: gzipSync(readFileSync(raw)).length,
+    minifiedBytes: minified ? size(join(dir, 'min', 'index.js')) : null,
+    minifiedNoCosBytes: size(join(dir, 'min-nocos', 'index.js')),
+    minifiedNoCosGzipBytes: gzipSync(readFileSync(join(dir, 'min-nocos', 'index.js'))).length,
+    topPackagesMinified: top,
+    topPackagesOf: minified ? 'minified' : 'minified without COS',
+    files: { minified: join(dir, 'min', 'index.js'), minifiedNoCos: join(dir, 'min-nocos', 'index.js') },
+  };
+}
+
+/** Everything one store gets: sessions seeded, the gateway started, the load scenarios run. */
+async function benchStore(dialect, databaseUrl, ctx) {
+  const { sandbox0, sandbox50, seed, appid, secret, masterKey, bodiesFile, sessionIds, rateExempt } = ctx;
+  const env = {
+    MINA_AUTH_DATABASE_URL: databaseUrl, MINA_AUTH_MASTER_KEY: masterKey.toString('base64'),
+    MINA_AUTH_WECHAT_BASE_URL: sandbox0, MINA_AUTH_LOG_LEVEL: 'info',
+    // The load comes from one address: exempt it from the per-address abuse limits, as a relaying server would be.
+    ...(rateExempt ? { MINA_AUTH_RATE_EXEMPT: '127.0.0.1,::1' } : {}),
+  };
+  note(`${dialect}: migrate, app add, key create, seed ${P.sessions} sessions`);
+  cli(['migrate'], env);
+  cli(['app', 'add', appid, '--secret', '-'], env, secret);
+  const key = cli(['key', 'create', '--name', 'bench', '--scope', 'qcloud.mimi.*:*'], env);
+  const t = performance.now();
+  if (dialect === 'mysql') await seedMysql(databaseUrl.split('?')[0], seed);
+  else await seedSqlite(databaseUrl.slice('sqlite:'.length), seed);
+  const seedMs = Math.round(performance.now() - t);
+
+  const out = { seedMs, scenarios: {} };
+  // The DB floor, before the gateway runs: the same select by primary key, the same pool and concurrency.
+  out.dbFloor = {};
+  if (dialect === 'mysql') {
+    for (const c of P.levels) {
+      note(`${dialect}: DB floor at ${c}`);
+      out.dbFloor[c] = await load({ kind: 'mysql', uri: databaseUrl.split('?')[0], connectionLimit: P.pool, concurrency: c, seconds: P.seconds, warmupSeconds: c === P.levels[0] ? P.warmup : 0, ids: sessionIds });
+    }
+  } else {
+    note(`${dialect}: DB floor (synchronous)`);
+    const r = await load({ kind: 'sqlite', path: databaseUrl.slice('sqlite:'.length), seconds: Math.min(P.seconds, 3), ids: sessionIds });
+    for (const c of P.levels) out.dbFloor[c] = r;
+  }
+
+  const logFiles = [];
+  const started = [];
+  try {
+    return await runStore();
+  } finally {
+    await Promise.all(started.map((p) => stop(p)));
+  }
+
+  /** The gateway and the load scenarios; its serve processes are stopped by the caller, whatever happens. */
+  async function runStore() {
+    const serve = async (wechat, name) => {
+      const logFile = join(tmp, `serve-${dialect}-${logFiles.length}.log`);
+      logFiles.push(logFile);
+      const { proc, match } = await startNode([CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], { env: { ...env, MINA_AUTH_WECHAT_BASE_URL: wechat }, until: /"listening".*?"port":(\d+)/, logFile });
+      started.push(proc);
+      const gw = `http://127.0.0.1:${match[1]}`;
+      note(`${dialect}: ${name} listening at ${gw} (pid ${proc.pid})`);
+      return { proc, gw };
+    };
+    const main = await serve(sandbox0, 'serve');
+    const pid = main.proc.pid;
+    out.idleRssMb = rssMb(pid);
+    const http = (extra) => ({ kind: 'http', url: main.gw, path: '/mina_auth', connections: P.at, seconds: P.seconds, ...extra });
+
+    // Checks the seeded rows and the caller key once, before any load.
+    await expectCode(main.gw, envelope('qcloud.cam.auth', { id: seed.sessions[0].id, skey: seed.sessions[0].skey }), 0);
+    await expectCode(main.gw, envelope('qcloud.mimi.access_token', { appid }), 0, { authorization: `Bearer ${key}` });
+
+    // Each point is paired with an HTTP floor measured just before it, at the same concurrency: whatever else
+    // the machine is doing then weighs on both alike.
+    const floorLoad = (c, warmupSeconds = 0) => load({ kind: 'http', url: ctx.floorUrl, path: '/mina_auth', bodiesFile, connections: c, seconds: P.seconds, warmupSeconds, expect: '"returnCode":0,' }, ctx.floorPid);
+    const paired = (r, floor) => Object.assign(r, { httpFloor: floor });
+
+    note(`${dialect}: auth over ${P.sessions} sessions at ${P.levels.join('/')} (each after its HTTP floor)`);
+    await touchSessions(dialect, databaseUrl);
+    out.scenarios.auth = {};
+    const rssPoints = [];
+    for (const c of P.levels) {
+      const first = c === P.levels[0];
+      const floor = await floorLoad(c, first ? P.warmup : 0);
+      const rss = rssSampler(pid);
+      out.scenarios.auth[c] = paired(await load(http({ bodiesFile, connections: c, expect: '"returnCode":0,', warmupSeconds: first ? P.warmup : 0 }), pid), floor);
+      rssPoints.push(rss());
+    }
+    out.authRss = {
+      peakMb: Math.max(...rssPoints.map((r) => r.peakMb ?? 0)),
+      meanMb: r1(rssPoints.reduce((a, r) => a + (r.meanMb ?? 0) * r.samples, 0) / Math.max(1, rssPoints.reduce((a, r) => a + r.samples, 0))),
+      samples: rssPoints.reduce((a, r) => a + r.samples, 0),
+    };
+
+    note(`${dialect}: access_token (warm) at ${P.at}, after its HTTP floor`);
+    const lateFloor = await floorLoad(P.at);
+    out.scenarios.access_token = { [P.at]: paired(await load(http({ body: envelope('qcloud.mimi.access_token', { appid }), headers: { authorization: `Bearer ${key}` }, expect: '"returnCode":0,', warmupSeconds: 1 }), pid), lateFloor) };
+
+    note(`${dialect}: 404 (the gateway's cheapest answer) at ${P.at}`);
+    out.scenarios.gateway_404 = { [P.at]: paired(await load(http({ path: '/nope', body: '{}', expect: 'not found', warmupSeconds: 0 }), pid), lateFloor) };
+
+    const login = async (gw, sandbox, latency, serverPid) => {
+      const n = P.logins[latency];
+      note(`${dialect}: id_skey, sandbox latency ${latency} ms: minting ${n} codes`);
+      const codes = await mintCodes(sandbox, appid, n + P.at + 16);
+      const file = join(tmp, `codes-${dialect}-${latency}.json`);
+      writeFileSync(file, JSON.stringify(codes.map((code) => envelope('qcloud.cam.id_skey', { appid, code }))));
+      return paired(await load({ kind: 'http', url: gw, path: '/mina_auth', connections: P.at, amount: n, bodiesFile: file, expect: '"returnCode":0,' }, serverPid), lateFloor);
+    };
+    out.scenarios.id_skey_latency0 = { [P.at]: await login(main.gw, sandbox0, 0, pid) };
+    out.endRssMb = rssMb(pid);
+    await stop(main.proc);
+
+    const slow = await serve(sandbox50, 'serve (sandbox latency 50 ms)');
+    await expectCode(slow.gw, envelope('qcloud.cam.initdata', {}), 2006);
+    out.scenarios.id_skey_latency50 = { [P.at]: await login(slow.gw, sandbox50, 50, slow.proc.pid) };
+    await stop(slow.proc);
+
+    // The log: every request is one line; anything at error is a bug the figures must not hide.
+    const logText = logFiles.map((f) => readFileSync(f, 'utf8')).join('');
+    out.logLines = logText.split('\n').filter(Boolean).length;
+    out.logErrors = logText.split('\n').filter((l) => l.includes('"level":"error"')).length;
+    out.logLimited = logText.split('\n').filter((l) => l.includes('"limited"')).length;
+
+    if (P.breakdown) {
+      note(`${dialect}: where an auth's time goes, in-process (tsx bench/lib/breakdown.ts)`);
+      await touchSessions(dialect, databaseUrl);
+      const jobFile = join(tmp, `breakdown-${dialect}.json`);
+      writeFileSync(jobFile, JSON.stringify({ databaseUrl, masterKey: masterKey.toString('base64'), appid, sessions: seed.sessions.map(({ id, skey }) => ({ id, skey })), concurrency: P.at, logFile: join(tmp, `breakdown-${dialect}.log`), ...P.breakdown }));
+      const b = spawnSync('node_modules/.bin/tsx', ['bench/lib/breakdown.ts', jobFile], { encoding: 'utf8', env: cleanEnv });
+      // A failure here costs this section, not the run.
+      if (b.status === 0) out.breakdown = JSON.parse(b.stdout.trim().split('\n').at(-1));
+      else { out.breakdownError = b.stderr.slice(-2000); note(`${dialect}: breakdown failed: ${b.stderr.trim().split('\n').at(-1)}`); }
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------- verdicts, table
+
+function verdicts(fig) {
+  const v = [];
+  const at = P.at;
+  for (const [dialect, d] of Object.entries(fig.stores)) {
+    const auth = d.scenarios.auth[at];
+    const httpFloor = auth.httpFloor;
+    const db = d.dbFloor[at];
+    const floor = Math.min(httpFloor.perSecond, db.perSecond);
+    const ratio = auth.perSecond / floor;
+    v.push({ target: `auth (${dialect}) ≥ 50% of min(HTTP floor, DB floor) at ${at}, p99 ≤ 10 ms`, holds: ratio >= 0.5 && auth.p99ms <= 10, figure: `${auth.perSecond}/s = ${pct(ratio)} of ${floor}/s (${httpFloor.perSecond <= db.perSecond ? 'HTTP' : 'DB'} floor); p99 ${r1(auth.p99ms)} ms` });
+    const tok = d.scenarios.access_token[at];
+    const tr = tok.perSecond / tok.httpFloor.perSecond;
+    v.push({ target: `warm access_token (${dialect}) ≥ 70% of the HTTP floor`, holds: tr >= 0.7, figure: `${tok.perSecond}/s = ${pct(tr)} of ${tok.httpFloor.perSecond}/s; p99 ${r1(tok.p99ms)} ms` });
+    v.push({ target: `RSS (${dialect}) ≤ 100 MB under the auth load`, holds: d.authRss.peakMb !== null && d.authRss.peakMb <= 100, figure: `peak ${d.authRss.peakMb} MB (idle ${d.idleRssMb} MB)` });
+  }
+  if (fig.dispatch) {
+    for (const name of ['auth_invalid_1003', 'initdata_2006']) {
+      const p50 = fig.dispatch[name].dispatch.p50us;
+      v.push({ target: `dispatch overhead (${name}) ≤ 20 µs p50`, holds: p50 <= 20, figure: `${p50} µs p50 (p99 ${fig.dispatch[name].dispatch.p99us} µs)` });
+    }
+  }
+  if (fig.coldStart) {
+    for (const [name, c] of Object.entries(fig.coldStart.shipped)) {
+      const above = c.medianMs - fig.floors.process.medianMs;
+      v.push({ target: `cold start (${name}) ≤ 100 ms above the process floor`, holds: above <= 100, figure: `${r1(above)} ms above (${c.medianMs} ms vs ${fig.floors.process.medianMs} ms for node -e 0)` });
+    }
+  }
+  if (fig.bundle) {
+    v.push({ target: 'SCF bundle ≤ 1.5 MB minified without the COS SDK', holds: fig.bundle.minifiedNoCosBytes <= 1.5e6, figure: `${mb(fig.bundle.minifiedNoCosBytes)} (${fig.bundle.minifiedBytes ? `minified with COS ${mb(fig.bundle.minifiedBytes)}, ` : ''}as shipped ${mb(fig.bundle.rawBytes)})` });
+  }
+  return v;
+}
+const pct = (x) => `${Math.round(x * 100)}%`;
+const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
+
+/** The ratio of a point: auth to min(its HTTP floor, the DB floor), everything else to its HTTP floor. */
+function ratioOf(name, r, dbFloor) {
+  const floor = name === 'auth' ? Math.min(r.httpFloor.perSecond, dbFloor.perSecond) : r.httpFloor.perSecond;
+  return r.perSecond / floor;
+}
+
+function printTable(fig) {
+  const rows = [['store', 'scenario', 'conc', 'answers/s', 'HTTP floor/s', 'ratio', 'p50 ms', 'p99 ms', 'srv CPU µs/ans', 'other CPU %', 'failed']];
+  for (const [dialect, d] of Object.entries(fig.stores)) {
+    for (const c of P.levels) { const f = d.dbFloor[c]; rows.push([dialect, 'DB floor (PK select)', dialect === 'sqlite' ? 'sync' : c, f.perSecond, '', '', f.p50ms, f.p99ms, '', '', '']); }
+    for (const [name, byLevel] of Object.entries(d.scenarios)) {
+      for (const [c, r] of Object.entries(byLevel)) {
+        rows.push([dialect, name, c, r.perSecond, r.httpFloor.perSecond, ratioOf(name, r, d.dbFloor[c] ?? d.dbFloor[P.at]).toFixed(2), r1(r.p50ms), r1(r.p99ms), r.serverCpuUsPerReq, r.otherCpuPct, r.errors + r.mismatches + r.timeouts]);
+      }
+    }
+  }
+  const w = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
+  console.log('');
+  for (const r of rows) console.log(r.map((x, i) => (i < 2 ? String(x ?? '').padEnd(w[i]) : String(x ?? '').padStart(w[i]))).join('  '));
+  console.log('(HTTP floor: measured just before the point, same concurrency; ratio: auth to min(HTTP floor, DB floor), everything else to the HTTP floor;');
+  console.log(' other CPU: what neither the gateway nor the load generator used, in % of one core: MariaDB, the sandbox, anything else running)');
+  const p = fig.floors.process;
+  console.log(`\nprocess floor (node -e 0): ${p.medianMs} ms median`);
+  if (fig.coldStart) for (const [variant, events] of Object.entries(fig.coldStart)) for (const [name, c] of Object.entries(events)) console.log(`cold start ${variant.padEnd(13)} ${name.padEnd(8)} ${String(c.medianMs).padStart(6)} ms (${r1(c.medianMs - p.medianMs)} above the floor; require ${c.requireMs} ms, first call ${c.firstCallMs} ms)`);
+  if (fig.dispatch) for (const [name, d] of Object.entries(fig.dispatch)) console.log(`dispatch ${name.padEnd(24)} p50 ${d.dispatch.p50us} µs  p99 ${d.dispatch.p99us} µs   handleHttp+log p50 ${d.handleHttp.p50us} µs`);
+  if (fig.bundle) console.log(`bundle ${SCF} ${mb(fig.bundle.rawBytes)}; ${fig.bundle.minifiedBytes ? `minified ${mb(fig.bundle.minifiedBytes)}; ` : ''}minified without COS ${mb(fig.bundle.minifiedNoCosBytes)}`);
+  for (const [dialect, d] of Object.entries(fig.stores)) {
+    const b = d.breakdown;
+    if (b) console.log(`auth in-process ${dialect} (CPU µs per call): driver ${b.driver.cpuUsPerCall}, kysely ${b.kysely.cpuUsPerCall} (precompiled ${b.kyselyPrecompiled.cpuUsPerCall}${b.kyselyPrecompiledStatementCache ? `, + cached statements ${b.kyselyPrecompiledStatementCache.cpuUsPerCall}` : ''}), findLiveSession ${b.session.cpuUsPerCall}, dispatch ${b.dispatch.cpuUsPerCall}, handleHttp ${b.handleHttp.cpuUsPerCall}; one PK read via kysely ${b.appRow.cpuUsPerCall}${b.dispatchStatementCache ? `; dispatch with cached statements ${b.dispatchStatementCache.cpuUsPerCall}` : ''}`);
+  }
+  for (const [dialect, d] of Object.entries(fig.stores)) console.log(`RSS ${dialect}: idle ${d.idleRssMb} MB, peak under auth ${d.authRss.peakMb} MB; log ${d.logLines} lines, ${d.logErrors} at error`);
+  console.log('\ntargets:');
+  for (const v of fig.verdicts) console.log(`  ${v.holds ? 'HOLDS ' : 'MISSES'}  ${v.target}: ${v.figure}`);
+}
+
+// ---------------------------------------------------------------- main
+
+async function cleanup() {
+  await Promise.allSettled([...children].map((c) => stop(c, 2000)));
+  for (const c of cleanups.splice(0)) await c().catch((err) => note(`cleanup: ${err.message}`));
+  await agent.close().catch(() => {});
+  rmSync(tmp, { recursive: true, force: true });
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { note(`${sig}: stopping`); cleanup().finally(() => process.exit(130)); });
+
+try {
+  for (const f of [CLI, SCF]) if (!existsSync(f)) throw new Error(`${f} is missing: run node scripts/build.mjs (npm run bench does)`);
+  // Builds that know per-address limits get the load generator's address exempted (an unknown setting is an error in older ones).
+  const rateExempt = /['"]RATE_EXEMPT['"]/.test(readFileSync(CLI, 'utf8'));
+  const fig = {
+    when: new Date().toISOString(), mode: P.mode, node: process.version, cpu: cpus()[0]?.model ?? '?', cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 2 ** 30), commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || null,
+    dirty: spawnSync('git', ['status', '--porcelain', '--', 'src', 'scf'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).length,
+    params: { ...P }, rateExempt, build: { cli: CLI, scf: SCF }, floors: {}, stores: {},
+  };
+
+  fig.loadavgStart = loadavg();
+  note(`${P.mode} run; ${P.seconds} s per point; levels ${P.levels.join('/')}; load average ${fig.loadavgStart}; the process floor`);
+  if (fig.loadavgStart > cpus().length / 2) note(`warning: the machine is already busy (load average ${fig.loadavgStart} on ${cpus().length} cores): figures will be low and noisy`);
+  // A first look at the process floor (the cold starts measure it again, interleaved with themselves).
+  fig.floors.processAtStart = await timeProcess(['-e', '0'], P.processRuns);
+  delete fig.floors.processAtStart.inner;
+
+  const { match: [, sandbox0] } = await startNode([CLI, 'sandbox', '--port', '0'], { until: /listening on (\S+)/ });
+  const { match: [, sandbox50] } = await startNode([CLI, 'sandbox', '--port', '0', '--latency', '50'], { until: /listening on (\S+)/ });
+  const appid = 'wx' + randomBytes(8).toString('hex');
+  const secret = randomBytes(16).toString('hex');
+  for (const s of [sandbox0, sandbox50]) await post(`${s}/__sandbox/apps`, { appid, secret });
+  const masterKey = randomBytes(32);
+  const seed = makeSeed(appid, masterKey);
+  // Shuffled, so neither the pages of the store nor the floor are read in insertion order.
+  const order = seed.sessions.map((s) => s).sort(() => Math.random() - 0.5);
+  const bodiesFile = join(tmp, 'auth-bodies.json');
+  writeFileSync(bodiesFile, JSON.stringify(order.map((s) => envelope('qcloud.cam.auth', { id: s.id, skey: s.skey }))));
+  const sessionIds = order.map((s) => s.id);
+
+  // The HTTP floor server runs (idle) all along; each load point is paired with a floor measured just before it.
+  const floor = await startNode([new URL('./lib/http-floor.mjs', import.meta.url).pathname], { until: /listening (\d+)/ });
+
+  const ctx = { sandbox0, sandbox50, seed, appid, secret, masterKey, bodiesFile, sessionIds, rateExempt, floorUrl: `http://127.0.0.1:${floor.match[1]}`, floorPid: floor.proc.pid };
+  let mysql = null;
+  for (const dialect of DIALECTS) {
+    try {
+      if (dialect === 'sqlite') {
+        fig.stores.sqlite = await benchStore('sqlite', `sqlite:${join(tmp, 'sqlite', 'mina-auth.db')}`, ctx);
+      } else if (dialect === 'mysql') {
+        mysql = await createMysqlDatabase();
+        if (!mysql) continue;
+        fig.mysqlVersion = mysql.version;
+        fig.stores.mysql = await benchStore('mysql', `${mysql.url}?connectionLimit=${P.pool}`, ctx);
+      } else throw new Error(`unknown dialect ${dialect} (sqlite, mysql)`);
+    } catch (err) {
+      // One store failing (a broken build, MariaDB going away) costs that store, not the run.
+      (fig.storeErrors ??= {})[dialect] = String(err.stack ?? err).slice(0, 2000);
+      note(`${dialect}: failed: ${err.message.split('\n')[0]}`);
+    }
+  }
+  if (!Object.keys(fig.stores).length) throw new Error(`no store could be measured: ${JSON.stringify(fig.storeErrors)}`);
+
+  fig.floors.httpRssMb = rssMb(floor.proc.pid);
+  await stop(floor.proc);
+
+  note(`cold start of ${SCF} (${P.coldRuns} rounds: each event and build once, and node -e 0, in turn)`);
+  // The SCF bundle speaks MySQL only; without MariaDB the 1003 event still works (the pool connects lazily).
+  const coldEnv = { MINA_AUTH_DATABASE_URL: mysql?.url ?? 'mysql://root@127.0.0.1:9/none', MINA_AUTH_MASTER_KEY: masterKey.toString('base64'), MINA_AUTH_LOG_LEVEL: 'info' };
+  const events = {
+    '1003': { event: functionUrlEvent('POST', '/mina_auth', envelope('qcloud.cam.auth', { id: 'not valid!', skey: 'x' })), expect: (i) => i.status === 200 && i.body.includes('"returnCode":1003') },
+    ...(mysql ? { healthz: { event: functionUrlEvent('GET', '/healthz', null), expect: (i) => i.status === 200 && i.body.includes('"ok":true') } } : {}),
+  };
+  try {
+    fig.bundle = await bundleSizes(join(tmp, 'bundles'));
+    const cases = [
+      ...Object.entries(events).map(([name, e]) => ({ variant: 'shipped', name, bundle: SCF, ...e })),
+      // The build variants price a build change (minify, COS left out); quick runs skip them.
+      ...(QUICK ? [] : [
+        { variant: 'minified', name: '1003', bundle: fig.bundle.files.minified, ...events['1003'] },
+        { variant: 'minifiedNoCos', name: '1003', bundle: fig.bundle.files.minifiedNoCos, ...events['1003'] },
+      ]),
+    ];
+    const cold = await coldStarts(cases, coldEnv, P.coldRuns);
+    fig.floors.process = cold.process;
+    fig.coldStart = cold.variants;
+    delete fig.bundle.files;
+  } catch (err) {
+    // A failure here costs this section, not the run.
+    fig.coldStartError = String(err.stack ?? err).slice(0, 2000);
+    note(`bundle / cold start failed: ${err.message.split('\n')[0]}`);
+    if (fig.bundle) delete fig.bundle.files;
+    if (!fig.coldStart) delete fig.coldStart;
+  }
+  fig.floors.process ??= fig.floors.processAtStart;
+
+  note('dispatch overhead in-process (tsx bench/lib/dispatch.ts)');
+  const d = spawnSync('node_modules/.bin/tsx', ['bench/lib/dispatch.ts', String(P.dispatchSeconds)], { encoding: 'utf8', env: cleanEnv });
+  if (d.status === 0) fig.dispatch = JSON.parse(d.stdout.trim().split('\n').at(-1));
+  else { fig.dispatchError = d.stderr.slice(-2000); note(`dispatch overhead failed: ${d.stderr.trim().split('\n').at(-1)}`); }
+
+  fig.loadavgEnd = loadavg();
+  fig.verdicts = verdicts(fig);
+  fig.seconds = Math.round((Date.now() - started) / 1000);
+  printTable(fig);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', JSON.stringify(figures, null, 2) + '\n');
-  console.log('wrote bench/results/latest.json');
+  const stamp = fig.when.replace(/[:.]/g, '-').replace(/-\d+Z$/, 'Z');
+  const json = JSON.stringify(fig, null, 2) + '\n';
+  const file = `bench/results/${stamp}${QUICK ? '-quick' : ''}${VARIANT ? '-variant' : ''}.json`;
+  writeFileSync(file, json);
+  if (!VARIANT) writeFileSync('bench/results/latest.json', json);
+  console.log(`\nwrote ${file}${VARIANT ? '' : ' and bench/results/latest.json'}`);
+  if (WRITE_DOCS) {
+    const { markdown, svg } = renderDocs(fig);
+    writeFileSync('docs/benchmarks.md', markdown);
+    writeFileSync('docs/benchmarks.svg', svg);
+    console.log('wrote docs/benchmarks.md and docs/benchmarks.svg');
+  }
+  console.log(`total ${fig.seconds} s`);
+} catch (err) {
+  process.exitCode = 1;
+  console.error(err instanceof Error ? err.stack : err);
 } finally {
-  for (const c of children) c.kill();
-  await agent.close();
+  await cleanup();
 }
