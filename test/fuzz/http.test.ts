@@ -10,6 +10,7 @@ import { createKey } from '../../src/services/keys.js';
 import { DIALECTS } from '../helpers/db.js';
 import { recordSecret } from '../helpers/logs.js';
 import { startWorld, type Reply, type World } from '../helpers/world.js';
+import { check, FUZZ_RUNS } from './check.js';
 
 declare module 'vitest' {
   interface TaskMeta { fuzzRuns?: number }
@@ -19,21 +20,8 @@ declare module 'vitest' {
  * Cases for one property: a few in `npm test`; under `npm run fuzz`, its share of FUZZ_RUNS (this file's shares
  * add up to one half, split between the store dialects; test/fuzz/scf.test.ts has the other half).
  */
-const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 0);
 const runs = (quick: number, share: number) => (FUZZ_RUNS > 0 ? Math.max(quick, Math.ceil((FUZZ_RUNS * share) / DIALECTS.length)) : quick);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
-/** Runs a property, fails the test with fast-check's report (seed and counterexample), and records the count. */
-async function check<T>(task: { meta: { fuzzRuns?: number } }, arb: fc.Arbitrary<T>, numRuns: number, predicate: (v: T) => Promise<void>) {
-  const out = await fc.check(fc.asyncProperty(arb, predicate), { numRuns, seed: SEED, endOnFailure: FUZZ_RUNS === 0 });
-  task.meta.fuzzRuns = (task.meta.fuzzRuns ?? 0) + out.numRuns;
-  if (out.failed) {
-    // Short: counterexamples can be 64 KiB long.
-    const example = JSON.stringify(out.counterexample)?.slice(0, 1500);
-    const error = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance);
-    throw new Error(`property failed after ${out.numRuns} case(s); seed ${out.seed}, path "${out.counterexamplePath}"\ncounterexample (cut): ${example}\n${error.slice(0, 3000)}`);
-  }
-}
 
 const NAMES = Object.keys(registry);
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__', 'isPrototypeOf'];

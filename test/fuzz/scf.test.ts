@@ -18,25 +18,15 @@ import { createSecretBox } from '../../src/services/secretbox.js';
 import { migrate, openStore } from '../../src/store/db.js';
 import { recordLogLines, recordSecret } from '../helpers/logs.js';
 import { fixture, scfContext } from '../scf/helpers.js';
+import { check, FUZZ_RUNS } from './check.js';
 
 declare module 'vitest' {
   interface TaskMeta { fuzzRuns?: number }
 }
 
 /** Cases for one property: a few in `npm test`; under `npm run fuzz`, its share of FUZZ_RUNS (this file's: one half). */
-const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 0);
 const runs = (quick: number, share: number) => (FUZZ_RUNS > 0 ? Math.max(quick, Math.ceil(FUZZ_RUNS * share)) : quick);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
-async function check<T>(task: { meta: { fuzzRuns?: number } }, arb: fc.Arbitrary<T>, numRuns: number, predicate: (v: T) => Promise<void>) {
-  const out = await fc.check(fc.asyncProperty(arb, predicate), { numRuns, seed: SEED, endOnFailure: FUZZ_RUNS === 0 });
-  task.meta.fuzzRuns = (task.meta.fuzzRuns ?? 0) + out.numRuns;
-  if (out.failed) {
-    const example = JSON.stringify(out.counterexample)?.slice(0, 1500);
-    const error = out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance);
-    throw new Error(`property failed after ${out.numRuns} case(s); seed ${out.seed}, path "${out.counterexamplePath}"\ncounterexample (cut): ${example}\n${error.slice(0, 3000)}`);
-  }
-}
 
 const APPID = 'wx' + randomBytes(8).toString('hex');
 const MASTER_KEY = randomBytes(32).toString('base64');
