@@ -2,12 +2,14 @@
 import { loadConfig } from '../src/config.js';
 import { closeDeps, createDeps, type Deps } from '../src/deps.js';
 import { createGatewayServer, listen, platformForwarded } from '../src/http/server.js';
+import { batchedStdout, createLogger } from '../src/log.js';
 
 async function main(): Promise<void> {
   let deps: Deps;
   try {
     // Default pool size: a Web function can serve many requests per instance (multi-concurrency).
-    deps = createDeps(loadConfig(process.env));
+    const config = loadConfig(process.env);
+    deps = createDeps(config, { log: createLogger(config.logLevel, batchedStdout()) });
   } catch (err) {
     // ConfigError messages name the setting, never its value.
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);

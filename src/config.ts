@@ -140,6 +140,22 @@ function parseAddresses(name: string, v: string): BlockList {
   return list;
 }
 
+/** Membership in an address list, remembered per address: BlockList.check() builds a SocketAddress per call. */
+export function addressMatcher(list: BlockList): (ip: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (ip) => {
+    let hit = seen.get(ip);
+    if (hit === undefined) {
+      const family = isIP(ip);
+      hit = family !== 0 && list.check(ip, family === 6 ? 'ipv6' : 'ipv4');
+      // Bounded: a flood of distinct addresses only costs the check again.
+      if (seen.size >= 10_000) seen.clear();
+      seen.set(ip, hit);
+    }
+    return hit;
+  };
+}
+
 /** `auth_fail=600/60,login=off,max_ips=20000`: only the names given change; the rest keep their defaults. */
 function parseRateLimits(v: string): RateLimits {
   const out: RateLimits = { ...DEFAULT_RATE_LIMITS };

@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { createCredentialMemo, type CredentialMemo } from './services/credentials.js';
 import { createLimits, type Limits } from './services/limits.js';
+import { createRowCache, type RowCache } from './services/rowcache.js';
 import { createSecretBox, type SecretBox } from './services/secretbox.js';
 import { openStore, type Store } from './store/db.js';
 import { createWeChatClient, type WeChatClient } from './wechat/client.js';
@@ -19,6 +20,8 @@ export interface Deps {
   credentialMemo: CredentialMemo;
   /** Per process: the per-address abuse limits (2003), in memory only. */
   limits: Limits;
+  /** Per process: caller keys, apps and agents as read ≤ 2 s ago. */
+  rows: RowCache;
 }
 
 export interface DepsOptions {
@@ -29,15 +32,17 @@ export interface DepsOptions {
 
 export function createDeps(config: Config, opts: DepsOptions = {}): Deps {
   if (!config.masterKey) throw new Error('no master key: set MINA_AUTH_MASTER_KEY');
+  const clock = opts.clock ?? systemClock;
   return {
     config,
     store: openStore(config.databaseUrl, { connectionLimit: opts.connectionLimit }),
     box: createSecretBox(config.masterKey, config.oldMasterKeys),
     wechat: createWeChatClient({ wechatBaseUrl: config.wechatBaseUrl, wecomBaseUrl: config.wecomBaseUrl, timeoutMs: config.upstreamTimeoutMs }),
-    clock: opts.clock ?? systemClock,
+    clock,
     log: opts.log ?? createLogger(config.logLevel),
     credentialMemo: createCredentialMemo(),
     limits: createLimits(config.rateLimits, config.rateExempt),
+    rows: createRowCache(clock),
   };
 }
 

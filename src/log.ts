@@ -11,6 +11,21 @@ export interface Logger {
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
+/**
+ * For the long-running servers: the lines of one event-loop turn go out in one write (each write to stdout is a
+ * system call, synchronous for files and pipes). Whatever is pending is written on exit.
+ */
+export function batchedStdout(): (line: string) => void {
+  let pending: string[] = [];
+  const flush = () => {
+    const out = pending.join('');
+    pending = [];
+    process.stdout.write(out);
+  };
+  process.on('exit', () => { if (pending.length) flush(); });
+  return (line) => { if (pending.push(line + '\n') === 1) setImmediate(flush); };
+}
+
 export function createLogger(level: LogLevel, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
   const emit = (at: Exclude<LogLevel, 'silent'>) => (msg: string, fields: LogFields = {}) => {
     if (RANK[at] >= RANK[level]) write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields }));

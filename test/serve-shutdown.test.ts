@@ -127,6 +127,8 @@ describe('mina-auth serve on SIGTERM', () => {
     expect(answer.returnMessage).toBe('NEW_SESSION_SUCCESS');
     expect(await s.exited).toBe(0);
     expect(s.output()).toContain('"msg":"stopped"');
+    // Log lines are written in batches, one per event-loop turn: none is lost at exit.
+    expect(s.output()).toMatch(/"msg":"request".*"interfaceName":"qcloud.cam.id_skey","returnCode":0/);
     expect(s.output()).not.toContain('grace period over');
   });
 

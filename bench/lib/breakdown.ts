@@ -4,21 +4,20 @@
 // measured in CPU µs per call (process.cpuUsage) and calls per second:
 //   driver      the SQL findLiveSession compiles to, straight through mysql2 / better-sqlite3
 //   kysely      the same query built and run through kysely
-//   kyselyPrecompiled  the SQL compiled once, run through kysely's driver (what building + compiling costs)
+//   kyselyPrecompiled  the SQL compiled once, run through kysely's driver, as findLiveSession does (src/store/prepared.ts)
 //   session     findLiveSession (+ the skey hash and its comparison)
 //   dispatch    dispatch() of the auth request body (parse, validate, limits, handler, envelope)
 //   handleHttp  handleHttp() with the request log line written to a file, as serve does (minus the socket)
 //   appRow      one primary-key read through kysely (findApp: what requireApp and, with caller_keys,
 //               authenticateCaller cost each warm access_token call)
-// and, to price candidate changes without touching src/, `dispatch` and the precompiled query again on a store
-// whose better-sqlite3 statements are cached (SQLite only). Layers run in turn, `rounds` times; each keeps its best round (the least
-// disturbed by whatever else the machine runs). Prints one JSON object.
+// Layers run in turn, `rounds` times; each keeps its best round (the least disturbed by whatever else the machine
+// runs). Prints one JSON object.
 import { readFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { CompiledQuery, Kysely, SqliteDialect } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import { loadConfig } from '../../src/config.js';
-import { closeDeps, createDeps, type Deps } from '../../src/deps.js';
+import { closeDeps, createDeps } from '../../src/deps.js';
 import { dispatch } from '../../src/dispatch/dispatch.js';
 import { handleHttp } from '../../src/http/handle.js';
 import { createLogger } from '../../src/log.js';
@@ -89,30 +88,13 @@ async function driverLayer() {
   }
 }
 
-/** A better-sqlite3 database whose prepare() returns a cached statement per SQL text (the candidate change). */
-function cachedStatements(path: string) {
-  const Sqlite = require('better-sqlite3') as typeof import('better-sqlite3');
-  const database = new Sqlite(path, { timeout: 5000 });
-  database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
-  const cache = new Map<string, ReturnType<typeof database.prepare>>();
-  const prepare = database.prepare.bind(database);
-  return new Proxy(database, {
-    get(target, prop, receiver) {
-      if (prop === 'prepare') return (sql: string) => { let s = cache.get(sql); if (!s) cache.set(sql, (s = prepare(sql))); return s; };
-      const v = Reflect.get(target, prop, receiver);
-      return typeof v === 'function' ? v.bind(target) : v;
-    },
-  });
-}
-
 const ok = (code: number) => (r: { envelope: { returnCode: number } }) => { if (r.envelope.returnCode !== code) throw new Error(`auth answered ${JSON.stringify(r.envelope)}`); };
 const input = (i: number) => ({ body: bodies[i % bodies.length]!, requestId: '00000000-0000-4000-8000-000000000000', ip: '127.0.0.1', boundAppid: null, callerKey: null });
 type Result = Awaited<ReturnType<typeof measure>>;
 const layers: Record<string, () => Promise<Result>> = {
   driver: driverLayer,
   kysely: () => measure((i) => query(deps.store.db, pick(i).id).executeTakeFirst()),
-  // The same SQL compiled once, run through kysely's driver: what building and compiling each query costs.
+  // The same SQL compiled once, run through kysely's driver (what findLiveSession does): building it costs the rest.
   kyselyPrecompiled: () => measure((i) => deps.store.db.executeQuery(CompiledQuery.raw(compiled.sql, [pick(i).id]))),
   session: () => measure(async (i) => { const s = pick(i); if ('miss' in await findLiveSession(deps, s.id, s.skey, null)) throw new Error('miss'); }),
   dispatch: () => measure(async (i) => ok(0)(await dispatch(deps, input(i)))),
@@ -122,15 +104,6 @@ const layers: Record<string, () => Promise<Result>> = {
   }),
   appRow: () => measure(async () => { if (!(await findApp(deps.store.db, job.appid))) throw new Error('no app'); }),
 };
-let closeCached = async () => {};
-if (deps.store.dialect === 'sqlite') {
-  const database = cachedStatements(job.databaseUrl.slice('sqlite:'.length));
-  const db = new Kysely({ dialect: new SqliteDialect({ database }) }) as Db;
-  const cached: Deps = { ...deps, store: { ...deps.store, db } };
-  layers.dispatchStatementCache = () => measure(async (i) => ok(0)(await dispatch(cached, input(i))));
-  layers.kyselyPrecompiledStatementCache = () => measure((i) => db.executeQuery(CompiledQuery.raw(compiled.sql, [pick(i).id])));
-  closeCached = () => db.destroy();
-}
 const out: Record<string, unknown> = { dialect: deps.store.dialect, concurrency: job.concurrency, seconds: job.seconds, rounds: job.rounds };
 try {
   const best: Record<string, Result> = {};
@@ -143,7 +116,6 @@ try {
   }
   Object.assign(out, best);
 } finally {
-  await closeCached();
   await closeDeps(deps);
   closeSync(logFd);
 }

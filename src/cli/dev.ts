@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDeps, type Deps } from '../deps.js';
+import { batchedStdout, createLogger } from '../log.js';
 import { createGatewayServer, listen, socketOrTrustedProxy } from '../http/server.js';
 import { startSandbox } from '../sandbox/index.js';
 import { findApp, openSecret, putApp } from '../services/apps.js';
@@ -34,7 +35,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
   const sandboxUrl = external ?? sandbox!.url;
   config = { ...config, wechatBaseUrl: sandboxUrl, wecomBaseUrl: process.env.MINA_AUTH_WECOM_BASE_URL ?? sandboxUrl };
 
-  const deps = createDeps(config);
+  const deps = createDeps(config, { log: createLogger(config.logLevel, batchedStdout()) });
   await migrate(deps.store);
   const demo = await findApp(deps.store.db, DEMO_APPID);
   const secret = demo ? openSecret(deps.box, demo) : randomBytes(16).toString('hex');
@@ -69,7 +70,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
 async function demoAdminKey(deps: Deps, dir: string): Promise<string> {
   const file = join(dir, 'demo-admin.key');
   const kept = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
-  if (kept && (await authenticateCaller(deps.store.db, kept, deps.clock.now()))) return kept;
+  if (kept && (await authenticateCaller(deps, kept))) return kept;
   const { key } = await createKey(deps.store.db, deps.clock.now(), { name: 'mina-auth dev demo admin', scopes: ['admin', '*:*'] });
   writeFileSync(file, key + '\n', { mode: 0o600 });
   return key;

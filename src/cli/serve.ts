@@ -1,6 +1,7 @@
 // mina-auth serve: the production HTTP server (node:http), with a graceful shutdown on SIGTERM / SIGINT.
 import { parseArgs } from 'node:util';
 import { closeDeps, createDeps } from '../deps.js';
+import { batchedStdout, createLogger } from '../log.js';
 import { createGatewayServer, listen, socketOrTrustedProxy } from '../http/server.js';
 import { flushCallerKeyFailures, startFailureFlusher } from '../services/audit.js';
 import { pendingMigrations } from '../store/db.js';
@@ -24,7 +25,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
   if (values.help) return out(help);
   const graceMs = (parseWhole('grace', values.grace, 0, 3600) ?? DEFAULT_GRACE_SECONDS) * 1000;
   const config = withMasterKey(configFrom(values, values.port === undefined ? {} : { PORT: values.port }));
-  const deps = createDeps(config);
+  const deps = createDeps(config, { log: createLogger(config.logLevel, batchedStdout()) });
   if ((await pendingMigrations(deps.store)).length) {
     await closeDeps(deps);
     throw new CliError('the store needs migrating first: mina-auth migrate');

@@ -75,7 +75,7 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
       if (input.callerKey) {
         const wait = limits.blocked('key_fail', input.ip, clock.now());
         if (wait) return limited('key_fail', wait);
-        caller = await authenticateCaller(deps.store.db, input.callerKey, clock.now());
+        caller = await authenticateCaller(deps, input.callerKey);
         // Only a presented key that fails is counted: without one there is nothing to guess and no lookup.
         if (!caller) {
           limits.fail('key_fail', input.ip, clock.now());

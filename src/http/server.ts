@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BlockList } from 'node:net';
+import { addressMatcher } from '../config.js';
 import type { Deps } from '../deps.js';
 import { handleHttp, MAX_BODY } from './handle.js';
 
@@ -9,14 +10,16 @@ import { handleHttp, MAX_BODY } from './handle.js';
 export type ClientIp = (req: IncomingMessage) => string;
 
 const plain = (ip: string | undefined) => (ip ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
-const contains = (list: BlockList, ip: string) => list.check(ip, ip.includes(':') ? 'ipv6' : 'ipv4');
-
 /** `serve`: the socket address, or the first untrusted hop of X-Forwarded-For when the socket is a trusted proxy. */
-export const socketOrTrustedProxy = (trusted: BlockList): ClientIp => (req) => {
-  let ip = plain(req.socket.remoteAddress);
-  const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((h) => plain(h.trim())).filter(Boolean);
-  while (ip && contains(trusted, ip) && hops.length) ip = hops.pop()!;
-  return ip;
+export const socketOrTrustedProxy = (trusted: BlockList): ClientIp => {
+  const isTrusted = addressMatcher(trusted);
+  return (req) => {
+    let ip = plain(req.socket.remoteAddress);
+    if (!isTrusted(ip)) return ip;
+    const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((h) => plain(h.trim())).filter(Boolean);
+    while (ip && isTrusted(ip) && hops.length) ip = hops.pop()!;
+    return ip;
+  };
 };
 
 /** The Web function: the platform is the only way in, so its forwarded header is the client. */

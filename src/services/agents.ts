@@ -1,4 +1,5 @@
 // WeCom agents (corpid/agentid): registration by `qcloud.work.initagent`, secrets sealed at rest.
+import type { Deps } from '../deps.js';
 import { isConstraintViolation } from '../store/errors.js';
 import type { AgentRow, Db } from '../store/types.js';
 import { forgetCredentials } from './credentials.js';
@@ -12,6 +13,15 @@ const secretContext = (corpid: string, agentid: string) => `agents.secret:${corp
 export async function findAgent(db: Db, corpid: string, agentid: string): Promise<AgentRow | null> {
   return (await db.selectFrom('agents').selectAll().where('corpid', '=', corpid).where('agentid', '=', agentid).executeTakeFirst()) ?? null;
 }
+
+const agentRow = (corpid: string, agentid: string) => `agent:${corpid}/${agentid}`;
+
+/** The agent as this process read it ≤ 2 s ago. */
+export const cachedAgent = (deps: Deps, corpid: string, agentid: string) =>
+  deps.rows.read(agentRow(corpid, agentid), () => findAgent(deps.store.db, corpid, agentid));
+
+/** After a change through this process: its next read comes from the store. */
+export const forgetAgent = (deps: Deps, corpid: string, agentid: string) => deps.rows.forget(agentRow(corpid, agentid));
 
 export const openAgentSecret = (box: SecretBox, agent: Pick<AgentRow, 'corpid' | 'agentid' | 'secret_sealed'>) =>
   box.open(agent.secret_sealed, secretContext(agent.corpid, agent.agentid));

@@ -12,8 +12,12 @@ export async function findApp(db: Db, appid: string): Promise<AppRow | null> {
   return (await db.selectFrom('apps').selectAll().where('appid', '=', appid).executeTakeFirst()) ?? null;
 }
 
-export async function requireApp(db: Db, appid: string): Promise<AppRow> {
-  const app = await findApp(db, appid);
+const appRow = (appid: string) => `app:${appid}`;
+
+/** The app as this process read it ≤ 2 s ago (`fresh`: from the store now), or 1012. */
+export async function requireApp(deps: Deps, appid: string, fresh = false): Promise<AppRow> {
+  const load = () => findApp(deps.store.db, appid);
+  const app = await (fresh ? load() : deps.rows.read(appRow(appid), load));
   if (!app) throw new GatewayError(1012, `appid ${appid} is not registered on this gateway`);
   return app;
 }
@@ -22,7 +26,8 @@ export async function requireApp(db: Db, appid: string): Promise<AppRow> {
 export async function resolveLoginApp(deps: Deps, appid: string | null): Promise<AppRow> {
   const chosen = appid ?? deps.config.defaultAppid;
   if (chosen) {
-    const app = await requireApp(deps.store.db, chosen);
+    // Read from the store: a login sends the secret to WeChat, and a rotated one must be used at once.
+    const app = await requireApp(deps, chosen, true);
     if (app.type !== 'miniprogram') throw new GatewayError(1003, `appid ${chosen} is an ${app.type}; only a mini program can log users in`);
     return app;
   }
@@ -34,6 +39,9 @@ export async function resolveLoginApp(deps: Deps, appid: string | null): Promise
   }
   return minis[0]!;
 }
+
+/** After a change through this process: its next read comes from the store. */
+export const forgetApp = (deps: Deps, appid: string) => deps.rows.forget(appRow(appid));
 
 export const openSecret = (box: SecretBox, app: AppRow) => box.open(app.secret_sealed, `apps.secret:${app.appid}`);
 

@@ -1,6 +1,7 @@
 // Caller keys (PROTOCOL §4): `mak_<keyId>_<secret>`, only the SHA-256 of the secret stored, scopes as globs.
 import { randomBytes } from 'node:crypto';
 import type { AccessClass } from '../config.js';
+import type { Deps } from '../deps.js';
 import type { Db } from '../store/types.js';
 import { digestEquals, sha256Hex } from './secretbox.js';
 
@@ -25,11 +26,18 @@ export function keyFromHeaders(headers: Record<string, string | undefined>): str
   return bearer ?? headers['x-mina-key']?.trim() ?? null;
 }
 
-/** The caller behind a presented key, or null when the key is malformed, unknown, wrong, revoked or expired. */
-export async function authenticateCaller(db: Db, presented: string, now: number): Promise<Caller | null> {
+const keyRow = (keyId: string) => `key:${keyId}`;
+
+/**
+ * The caller behind a presented key, or null when the key is malformed, unknown, wrong, revoked or expired. The
+ * row is the one this process read ≤ 2 s ago: a revocation through another process takes up to 2 s here.
+ */
+export async function authenticateCaller(deps: Deps, presented: string): Promise<Caller | null> {
   const m = KEY.exec(presented);
   if (!m) return null;
-  const row = await db.selectFrom('caller_keys').selectAll().where('key_id', '=', m[1]!).executeTakeFirst();
+  const keyId = m[1]!;
+  const row = await deps.rows.read(keyRow(keyId), () => deps.store.db.selectFrom('caller_keys').selectAll().where('key_id', '=', keyId).executeTakeFirst());
+  const now = deps.clock.now();
   if (!row || !digestEquals(row.secret_hash, sha256Hex(m[2]!))) return null;
   if (row.revoked_at !== null || (row.expires_at !== null && now >= row.expires_at)) return null;
   return { keyId: row.key_id, name: row.name, scopes: JSON.parse(row.scopes) as string[] };
@@ -64,6 +72,9 @@ export async function listKeys(db: Db) {
   const rows = await db.selectFrom('caller_keys').select(['key_id', 'name', 'scopes', 'expires_at', 'revoked_at', 'created_at']).orderBy('created_at').orderBy('key_id').execute();
   return rows.map((r) => ({ ...r, scopes: JSON.parse(r.scopes) as string[] }));
 }
+
+/** After a change through this process: its next read comes from the store. */
+export const forgetCallerKey = (deps: Deps, keyId: string) => deps.rows.forget(keyRow(keyId));
 
 export async function revokeKey(db: Db, keyId: string, now: number): Promise<boolean> {
   const res = await db.updateTable('caller_keys').set({ revoked_at: now }).where('key_id', '=', keyId).where('revoked_at', 'is', null).executeTakeFirst();

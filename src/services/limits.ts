@@ -1,6 +1,6 @@
 // Per-address abuse limits (2003 RATE_LIMITED): fixed windows in this process's memory, never a store write (PROTOCOL §6).
 import { isIP, type BlockList } from 'node:net';
-import type { RateLimitName, RateLimitRule, RateLimits } from '../config.js';
+import { addressMatcher, type RateLimitName, type RateLimitRule, type RateLimits } from '../config.js';
 
 export type { RateLimitName };
 
@@ -54,10 +54,7 @@ export function createLimits(config: RateLimits, exempt: BlockList): Limits {
     if (!t) tables.set(name, (t = new Map()));
     return t;
   };
-  const isExempt = (ip: string) => {
-    const family = isIP(ip);
-    return family !== 0 && exempt.check(ip, family === 6 ? 'ipv6' : 'ipv4');
-  };
+  const isExempt = addressMatcher(exempt);
   /** The rule that applies to this address, or null (limit off, or address exempt). */
   const ruleFor = (name: RateLimitName, ip: string): RateLimitRule | null => (config[name] && !isExempt(ip) ? config[name] : null);
 

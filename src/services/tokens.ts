@@ -5,7 +5,7 @@ import type { Deps } from '../deps.js';
 import type { AppRow } from '../store/types.js';
 import { UpstreamError, type Fetched } from '../wechat/client.js';
 import { isTokenError, upstreamToGateway, type UpstreamUse } from '../wechat/errors.js';
-import { agentOwner, findAgent, openAgentSecret } from './agents.js';
+import { agentOwner, cachedAgent, openAgentSecret } from './agents.js';
 import { openSecret } from './apps.js';
 import { getCredential, type Credential, type CredentialSpec } from './credentials.js';
 
@@ -46,7 +46,7 @@ export function mpTicketSpec(deps: Deps, app: AppRow): CredentialSpec {
 }
 
 export async function workTokenSpec(deps: Deps, corpid: string, agentid: string): Promise<CredentialSpec> {
-  const agent = await findAgent(deps.store.db, corpid, agentid);
+  const agent = await cachedAgent(deps, corpid, agentid);
   if (!agent) throw new GatewayError(1012, `WeCom agent ${corpid}/${agentid} is not registered (qcloud.work.initagent)`);
   // WeCom answers the same token while it is valid: renewing early gains nothing.
   return {

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
-import { Kysely, Migrator, MysqlDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, MysqlDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { createPool } from 'mysql2';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Db, Dialect } from './types.js';
@@ -43,8 +43,28 @@ export function openStore(url: string, opts: StoreOptions = {}): Store {
   const database = new Sqlite(path, { timeout: 5_000 });
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
-  const db: Db = new Kysely({ dialect: new SqliteDialect({ database }) });
+  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Statements kept per SQL text: better-sqlite3 compiles on every prepare(), which cost more than the query. */
+const STATEMENTS_KEPT = 256;
+
+function withStatementCache(database: import('better-sqlite3').Database): SqliteDatabase {
+  const kept = new Map<string, SqliteStatement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      let statement = kept.get(text);
+      if (!statement) {
+        // Texts vary only with the length of `in (…)` lists: when the bound is reached, start afresh.
+        if (kept.size >= STATEMENTS_KEPT) kept.clear();
+        statement = database.prepare(text);
+        kept.set(text, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 function migrator(store: Store): Migrator {

@@ -1,7 +1,7 @@
 // Caller keys and scopes (PROTOCOL §4) for every privileged and admin interface in the registry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../src/dispatch/registry.js';
-import { createKey } from '../../src/services/keys.js';
+import { createKey, revokeKey } from '../../src/services/keys.js';
 import { DIALECTS } from '../helpers/db.js';
 import { expectFailure, type Reply } from '../helpers/expect.js';
 import { recordSecret } from '../helpers/logs.js';
@@ -70,6 +70,14 @@ describe.each(DIALECTS)('caller keys on %s', (dialect) => {
     expect((await call('mina.admin.key.revoke', { key_id }, bearer(fresh))).returnData).toEqual({ key_id, revoked: true });
     expectFailure(await call('mina.admin.key.list', {}, bearer(fresh)), 2001, 'CALLER_UNAUTHENTICATED');
     expectFailure(await call('mina.admin.key.revoke', { key_id }, bearer(admin)), 1003, 'PARA_ERR');
+  });
+
+  it('refuses a key revoked beside the gateway (as `mina-auth key revoke` does) within 2 s', async () => {
+    const k = await key(['admin']);
+    expect((await call('mina.admin.key.list', {}, bearer(k))).returnCode).toBe(0);
+    expect(await revokeKey(w.deps.store.db, k.split('_')[1]!, w.clock.now())).toBe(true);
+    w.clock.advance(2);
+    expectFailure(await call('mina.admin.key.list', {}, bearer(k)), 2001, 'CALLER_UNAUTHENTICATED');
   });
 
   it('refuses malformed scopes', async () => {

@@ -2,7 +2,7 @@
 import { GatewayError } from '../../dispatch/codes.js';
 import { defineInterface } from '../../dispatch/interface.js';
 import { actorOf, audit } from '../../services/audit.js';
-import { removeAgent } from '../../services/agents.js';
+import { forgetAgent, removeAgent } from '../../services/agents.js';
 import { agentId, corpId } from '../work/initagent.js';
 
 interface Para { corpid: string; agentid: string }
@@ -22,6 +22,7 @@ export default defineInterface<Para>({
   example: { corpid: 'ww0123456789abcdef', agentid: '1000002' },
   async handle(deps, para, ctx) {
     const deleted = await removeAgent(deps.store.db, para.corpid, para.agentid);
+    forgetAgent(deps, para.corpid, para.agentid);
     await audit(deps, { actor: actorOf(ctx.caller), action: 'agent.delete', target: `${para.corpid}/${para.agentid}`, result: deleted ? 'ok' : 'not_found' });
     if (!deleted) {
       throw new GatewayError(1012, `WeCom agent ${para.corpid}/${para.agentid} is not registered on this gateway`);

@@ -3,7 +3,7 @@ import { APPID_PATTERN } from '../../config.js';
 import { GatewayError } from '../../dispatch/codes.js';
 import { defineInterface } from '../../dispatch/interface.js';
 import { actorOf, audit } from '../../services/audit.js';
-import { removeApp } from '../../services/apps.js';
+import { forgetApp, removeApp } from '../../services/apps.js';
 
 interface Para { appid: string }
 
@@ -22,6 +22,7 @@ export default defineInterface<Para>({
   example: { appid: 'wx0123456789abcdef' },
   async handle(deps, para, ctx) {
     const deleted = await removeApp(deps.store.db, para.appid);
+    forgetApp(deps, para.appid);
     await audit(deps, { actor: actorOf(ctx.caller), action: 'app.delete', target: para.appid, result: deleted ? 'ok' : 'not_found' });
     if (!deleted) {
       throw new GatewayError(1012, `appid ${para.appid} is not registered on this gateway`);

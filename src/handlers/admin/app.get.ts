@@ -19,7 +19,7 @@ export default defineInterface<Para>({
   errors: [1012, 2001, 2002],
   example: { appid: 'wx0123456789abcdef' },
   async handle(deps, para) {
-    const app = await requireApp(deps.store.db, para.appid);
+    const app = await requireApp(deps, para.appid, true);
     return { message: 'APP_INFO', data: appView(deps.box, app) };
   },
 });

@@ -3,7 +3,7 @@ import type { JSONSchemaType } from 'ajv';
 import { APPID_PATTERN } from '../../config.js';
 import { defineInterface } from '../../dispatch/interface.js';
 import { actorOf, audit } from '../../services/audit.js';
-import { appView, updateApp, type AppChanges, type CosInput } from '../../services/apps.js';
+import { appView, forgetApp, updateApp, type AppChanges, type CosInput } from '../../services/apps.js';
 
 const int = (minimum: number, maximum: number, description: string) => ({ type: 'integer', minimum, maximum, nullable: true, description } as const);
 const secret = { type: 'string', pattern: '^[\\x21-\\x7e]{1,256}$', description: '' } as const;
@@ -55,6 +55,7 @@ export default defineInterface<AppChanges>({
   example: { appid: 'wx0123456789abcdef', type: 'miniprogram', secret: '0123456789abcdef0123456789abcdef', max_sessions: 5 },
   async handle(deps, para, ctx) {
     const { created, app } = await updateApp(deps.store.db, deps.box, deps.clock.now(), para);
+    forgetApp(deps, para.appid);
     // Which fields were given, never their values.
     const fields = Object.keys(para).filter((k) => k !== 'appid').sort().join(',');
     await audit(deps, { actor: actorOf(ctx.caller), action: 'app.put', target: para.appid, result: created ? 'created' : 'updated', detail: fields ? `fields: ${fields}` : null });

@@ -24,7 +24,7 @@ export default defineInterface<Para>({
   errors: [1012, 2001, 2002],
   example: { appid: 'wx0123456789abcdef', openid: 'oAbCdEfGhIjKlMnOpQrStUvWxYz0' },
   async handle(deps, para, ctx) {
-    await requireApp(deps.store.db, para.appid);
+    await requireApp(deps, para.appid, true);
     const revoked = await revokeUserSessions(deps.store.db, para.appid, para.openid);
     await audit(deps, { actor: actorOf(ctx.caller), action: 'session.revoke', target: `${para.appid}/${para.openid}`, result: 'ok', detail: `${revoked} session(s) ended` });
     return { message: 'SESSION_REVOKED', data: { revoked } };

@@ -22,7 +22,7 @@ export default defineInterface<Para>({
   example: { id: '6d7bdfd009ea5a65a0ae3d68ae925004', skey: '78e303e9a699126dc83f3bfd37b8ba6c', code: 'e31968a7f94cc5ee25fafc2aef2773f0bb8c3937b22520eb8ee345274d00c144' },
   async handle(deps, para, ctx) {
     const session = await requireSession(deps, para.id, para.skey, ctx.appid);
-    const app = await requireApp(deps.store.db, session.appid);
+    const app = await requireApp(deps, session.appid);
     const phone = await withToken(deps, mpTokenSpec(deps, app), 'phone', (token) => deps.wechat.phoneNumber(token, para.code, session.openid));
     return { message: 'PHONE_SUCCESS', data: { phone_number: phone.phoneNumber, pure_phone_number: phone.purePhoneNumber, country_code: phone.countryCode } };
   },

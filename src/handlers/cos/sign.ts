@@ -30,7 +30,7 @@ export default defineInterface<Para>({
   example: { id: '6d7bdfd009ea5a65a0ae3d68ae925004', skey: '78e303e9a699126dc83f3bfd37b8ba6c', key: 'users/oGZUI0egBJY1zhBYw2KhdUfwVJJE/avatar.jpg', method: 'PUT', expires: 600, content_type: 'image/jpeg', content_length: 48213 },
   async handle(deps, para, ctx) {
     const session = await requireSession(deps, para.id, para.skey, ctx.appid);
-    const app = await requireApp(deps.store.db, session.appid);
+    const app = await requireApp(deps, session.appid);
     const profile = openCosProfile(deps.box, app);
     if (!profile) throw new GatewayError(1003, 'no COS profile for this app: set one with `mina-auth app cos` or mina.admin.app.put');
     const signed = await signCosRequest(profile, { appid: session.appid, openid: session.openid }, para, deps.clock.now());

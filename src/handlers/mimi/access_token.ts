@@ -22,7 +22,7 @@ export default defineInterface<Para>({
   resource: (p) => p.appid,
   example: { appid: 'wx0123456789abcdef' },
   async handle(deps, para) {
-    const app = await requireApp(deps.store.db, para.appid);
+    const app = await requireApp(deps, para.appid);
     const token = await getCredential(deps, mpTokenSpec(deps, app), { force: para.force === true, invalid: para.invalid_token });
     return {
       message: token.fresh ? 'NEW_TOKEN_SUCCESS' : 'OLD_TOKEN_SUCCESS',

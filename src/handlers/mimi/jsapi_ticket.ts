@@ -22,7 +22,7 @@ export default defineInterface<Para>({
   resource: (p) => p.appid,
   example: { appid: 'wx0123456789abcdef' },
   async handle(deps, para) {
-    const app = await requireApp(deps.store.db, para.appid);
+    const app = await requireApp(deps, para.appid);
     const ticket = await getCredential(deps, mpTicketSpec(deps, app), { force: para.force === true });
     return {
       message: ticket.fresh ? 'NEW_TICKET_SUCCESS' : 'OLD_TICKET_SUCCESS',

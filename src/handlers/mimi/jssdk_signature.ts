@@ -23,7 +23,7 @@ export default defineInterface<Para>({
   resource: (p) => p.appid,
   example: { appid: 'wx0123456789abcdef', url: 'https://example.com/page?x=1' },
   async handle(deps, para) {
-    const app = await requireApp(deps.store.db, para.appid);
+    const app = await requireApp(deps, para.appid);
     const ticket = await getCredential(deps, mpTicketSpec(deps, app));
     return { message: 'SIGNATURE_SUCCESS', data: { appId: app.appid, ...signPage(ticket.value, para.url, deps.clock.now()) } };
   },

@@ -1,7 +1,7 @@
 // qcloud.work.initagent: register a WeCom agent (corpid/agentid) or rotate its secret. Admin class, Wafer's name.
 import { defineInterface } from '../../dispatch/interface.js';
 import { actorOf, audit } from '../../services/audit.js';
-import { putAgent } from '../../services/agents.js';
+import { forgetAgent, putAgent } from '../../services/agents.js';
 
 export const corpId = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'The WeCom corp id (`ww…`).' } as const;
 export const agentId = { type: 'string', pattern: '^[0-9]{1,20}$', description: 'The agent id: a string of digits (e.g. `"1000002"`), not a JSON number.' } as const;
@@ -28,6 +28,7 @@ export default defineInterface<Para>({
   example: { corpid: 'ww0123456789abcdef', agentid: '1000002', agentsecret: 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_AbCdE', remark: 'intranet portal' },
   async handle(deps, para, ctx) {
     const outcome = await putAgent(deps.store.db, deps.box, deps.clock.now(), { corpid: para.corpid, agentid: para.agentid, secret: para.agentsecret, remark: para.remark });
+    forgetAgent(deps, para.corpid, para.agentid);
     await audit(deps, { actor: actorOf(ctx.caller), action: 'agent.initagent', target: `${para.corpid}/${para.agentid}`, result: outcome });
     return { message: 'INIT_AGENT_SUCCESS', data: { corpid: para.corpid, agentid: para.agentid } };
   },
