@@ -1,9 +1,12 @@
 // Bundles the CLI, the SCF event-function entry and the Web-function entry into dist/ (CommonJS).
 //   dist/cli.cjs          the `mina-auth` bin
 //   dist/scf/             the SCF deploy folder (serverless.yml `src`): index.js (main_handler), web.js,
-//                         scf_bootstrap (mode 755) and a package.json marking the folder CommonJS
-// Every file is written to a temporary name and renamed, so a process starting during a rebuild (npm run dev
-// while something else runs dist/cli.cjs) never reads half a bundle.
+//                         cos-sdk.js (the COS SDK, loaded by the first qcloud.cos.sign only), scf_bootstrap
+//                         (mode 755) and a package.json marking the folder CommonJS
+//   dist/meta/scf.json    esbuild's metafile of the SCF bundles (what each package weighs; read by the bench)
+// The SCF files are minified (an instance loads them on every cold start); the CLI is not. Every file is written
+// to a temporary name and renamed, so a process starting during a rebuild (npm run dev while something else runs
+// dist/cli.cjs) never reads half a bundle.
 import { build } from 'esbuild';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 
@@ -13,6 +16,14 @@ const common = {
   external: ['better-sqlite3'], logLevel: 'warning',
 };
 
+/** In the SCF bundles, `import('cos-nodejs-sdk-v5')` becomes `import('./cos-sdk.js')`, a file of its own. */
+const cosApart = {
+  name: 'cos-sdk-apart',
+  setup(b) {
+    b.onResolve({ filter: /^cos-nodejs-sdk-v5$/ }, () => ({ path: './cos-sdk.js', external: true }));
+  },
+};
+
 async function put(path, contents, mode = 0o644) {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, contents);
@@ -20,13 +31,16 @@ async function put(path, contents, mode = 0o644) {
   await rename(temporary, path);
 }
 
-await mkdir('dist/scf', { recursive: true });
-const bundles = await Promise.all([
+await Promise.all([mkdir('dist/scf', { recursive: true }), mkdir('dist/meta', { recursive: true })]);
+const scf = { ...common, minify: true, keepNames: true };
+const [cli, entries, cos] = await Promise.all([
   build({ ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.cjs' } }),
-  build({ ...common, entryPoints: { index: 'scf/index.ts', web: 'scf/web.ts' }, outdir: 'dist/scf' }),
+  build({ ...scf, entryPoints: { index: 'scf/index.ts', web: 'scf/web.ts' }, outdir: 'dist/scf', plugins: [cosApart], metafile: true }),
+  build({ ...scf, entryPoints: { 'cos-sdk': 'cos-nodejs-sdk-v5' }, outdir: 'dist/scf' }),
 ]);
 await Promise.all([
-  ...bundles.flatMap((b) => b.outputFiles.map((f) => put(f.path, f.contents))),
+  ...[cli, entries, cos].flatMap((b) => b.outputFiles.map((f) => put(f.path, f.contents))),
+  put('dist/meta/scf.json', JSON.stringify(entries.metafile)),
   // The repo's package.json says "type": "module"; without this, node would load dist/scf/*.js as ESM locally.
   put('dist/scf/package.json', JSON.stringify({ type: 'commonjs', private: true }) + '\n'),
   readFile('scf/scf_bootstrap').then((b) => put('dist/scf/scf_bootstrap', b, 0o755)),

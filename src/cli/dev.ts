@@ -58,7 +58,6 @@ export async function run(args: string[], out: (line: string) => void): Promise<
     server.close();
     void sandbox?.close();
     void deps.store.close();
-    void deps.wechat.close();
   };
   process.once('SIGINT', stop).once('SIGTERM', stop);
 }

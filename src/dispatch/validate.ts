@@ -1,16 +1,23 @@
-// One Ajv instance; every registered schema compiled once, at load. No coercion, no defaults, unknown keys refused.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+// One Ajv instance; each registered schema compiled on its interface's first call, then kept. No coercion, no
+// defaults, unknown keys refused.
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { registry } from './registry.js';
 
-const ajv = new Ajv({ allErrors: false, coerceTypes: false, useDefaults: false, removeAdditional: false, strict: true });
+export const AJV_OPTIONS: Options = { allErrors: false, coerceTypes: false, useDefaults: false, removeAdditional: false, strict: true };
 
-const validators = new Map<string, ValidateFunction>(
-  Object.entries(registry).map(([name, def]) => [name, ajv.compile(def.schema)]),
-);
+// The schemas are code, checked against the JSON Schema meta-schema by the test suite (test/docs.test.ts). At run
+// time that check would only cost every cold start its ~20 ms (compiling the meta-schema), as would compiling all
+// of them at load: an SCF instance often serves one interface.
+const ajv = new Ajv({ ...AJV_OPTIONS, validateSchema: false });
+const validators = new Map<string, ValidateFunction>();
 
 /** Null-valued keys count as missing (as in Wafer's isset); returns the error `detail`, or null when `para` is valid. */
 export function validatePara(name: string, para: Record<string, unknown>): string | null {
-  const validate = validators.get(name)!;
+  let validate = validators.get(name);
+  if (!validate) {
+    validate = ajv.compile(registry[name]!.schema);
+    validators.set(name, validate);
+  }
   return validate(para) ? null : describe(validate.errors?.[0]);
 }
 

@@ -1,5 +1,5 @@
 // The only code that talks to api.weixin.qq.com / qyapi.weixin.qq.com (or the sandbox standing in for them).
-import { Agent, request } from 'undici';
+// It uses Node's fetch: undici, shipped inside Node (keep-alive connections), so the SCF bundle need not carry a copy.
 
 /** What went wrong upstream; `sent` says whether WeChat may have received (and acted on) the request. */
 export type UpstreamFailure =
@@ -47,7 +47,6 @@ export interface WeChatClient {
   wecomCorpTicket(accessToken: string): Promise<Fetched>;
   /** WeCom GET /cgi-bin/ticket/get?type=agent_config (the agent's ticket). */
   wecomAgentTicket(accessToken: string): Promise<Fetched>;
-  close(): Promise<void>;
 }
 
 export interface WeChatClientOptions {
@@ -64,28 +63,33 @@ const ATTEMPTS = 3;
 type Retry = 'unsent' | 'idempotent';
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
-export function createWeChatClient(opts: WeChatClientOptions): WeChatClient {
-  const agent = new Agent({ connectTimeout: opts.timeoutMs, keepAliveTimeout: 10_000, headersTimeout: opts.timeoutMs, bodyTimeout: opts.timeoutMs });
+/** fetch() rejects with `TypeError: fetch failed` and the socket's error as its cause; a timeout, with a TimeoutError. */
+function failureCode(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown } }).cause;
+  return String(cause?.code ?? (err as { code?: unknown }).code ?? (err as Error).name);
+}
 
+export function createWeChatClient(opts: WeChatClientOptions): WeChatClient {
   async function once(url: URL, init: { method: 'GET' | 'POST'; body?: string }): Promise<unknown> {
-    let res;
+    // One deadline for connecting, sending and reading the whole answer.
+    const signal = AbortSignal.timeout(opts.timeoutMs);
+    let res: Response;
     try {
-      res = await request(url, {
-        method: init.method, body: init.body, dispatcher: agent,
+      res = await fetch(url, {
+        method: init.method, body: init.body, signal,
         headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
-        signal: AbortSignal.timeout(opts.timeoutMs),
       });
     } catch (err) {
-      const code = String((err as { code?: unknown }).code ?? (err as Error).name);
+      const code = failureCode(err);
       throw new UpstreamError({ kind: 'network', sent: !NOT_SENT.has(code), reason: code }, url.pathname);
     }
     let text: string;
     try {
-      text = await res.body.text();
+      text = await res.text();
     } catch (err) {
-      throw new UpstreamError({ kind: 'network', sent: true, reason: String((err as { code?: unknown }).code ?? (err as Error).name) }, url.pathname);
+      throw new UpstreamError({ kind: 'network', sent: true, reason: failureCode(err) }, url.pathname);
     }
-    if (res.statusCode !== 200) throw new UpstreamError({ kind: 'http', status: res.statusCode }, url.pathname);
+    if (res.status !== 200) throw new UpstreamError({ kind: 'http', status: res.status }, url.pathname);
     let body: unknown;
     // WeChat often labels JSON as text/plain: parse whatever the content type says.
     try { body = JSON.parse(text); } catch { throw new UpstreamError({ kind: 'body', reason: 'not JSON' }, url.pathname); }
@@ -176,6 +180,5 @@ export function createWeChatClient(opts: WeChatClientOptions): WeChatClient {
     async wecomAgentTicket(accessToken) {
       return fetched(await get(wecom, '/cgi-bin/ticket/get', { access_token: accessToken, type: 'agent_config' }, 'idempotent'), 'ticket', '/cgi-bin/ticket/get');
     },
-    close: () => agent.close(),
   };
 }

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { putApp, updateApp } from '../../src/services/apps.js';
+import { createSecretBox, sha256Hex } from '../../src/services/secretbox.js';
 import { migrate, openStore } from '../../src/store/db.js';
 import { recordLogLines, recordSecret } from '../helpers/logs.js';
 import { envelope, fixture, scfContext, withBody } from './helpers.js';
@@ -117,6 +119,31 @@ describe('main_handler configured (the bundle, better-sqlite3 loaded lazily)', (
       { isBase64Encoded: false, statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"ok":true}' },
       { ok: true, swept: { sessions: 0, claims: 0 }, refreshed: { due: 0, refreshed: 0, failed: 0 } },
     ]);
+  });
+});
+
+describe('the COS SDK, in a file of its own (dist/scf/cos-sdk.js)', () => {
+  it('is loaded by the first qcloud.cos.sign only, and signs', async () => {
+    expect(readFileSync(join(DEPLOY, 'index.js'), 'utf8')).toContain('import("./cos-sdk.js")');
+    const masterKey = randomBytes(32);
+    const url = `sqlite:${join(dir, 'cos.db')}`;
+    const store = openStore(url);
+    await migrate(store);
+    const box = createSecretBox(masterKey);
+    const now = Math.floor(Date.now() / 1000);
+    const [appid, openid, id, skey] = ['wx0123456789abcdef', 'oCosUser', randomBytes(16).toString('hex'), randomBytes(16).toString('hex')];
+    const secretKey = randomBytes(24).toString('base64url');
+    recordSecret(skey, secretKey);
+    await putApp(store.db, box, now, { appid, type: 'miniprogram', secret: randomBytes(16).toString('hex') });
+    await updateApp(store.db, box, now, { appid, cos: { bucket: 'photos-1250000000', region: 'ap-guangzhou', secret_id: 'AKID' + randomBytes(12).toString('hex'), secret_key: secretKey } });
+    await store.db.insertInto('users').values({ appid, openid, unionid: null, session_key_sealed: box.seal('k', 'unused'), user_info: null, created_at: now, updated_at: now }).execute();
+    await store.db.insertInto('sessions').values({ id, appid, openid, skey_hash: sha256Hex(skey), created_at: now, last_visit_at: now }).execute();
+    await store.close();
+    const event = withBody(fixture('function-url-event'), envelope('qcloud.cos.sign', { id, skey, key: `users/${openid}/a.jpg` }));
+    const run = await runBundle({ MINA_AUTH_DATABASE_URL: url, MINA_AUTH_MASTER_KEY: masterKey.toString('base64'), MINA_AUTH_LOG_LEVEL: 'silent' }, [event]);
+    const answer = JSON.parse(run.results[0]!.body);
+    expect(answer.returnCode, answer.detail).toBe(0);
+    expect(answer.returnData.authorization).toMatch(/^q-sign-algorithm=sha1&q-ak=AKID/);
   });
 });
 
