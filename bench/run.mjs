@@ -21,7 +21,7 @@ const { values: flags } = parseArgs({
     docs: { type: 'boolean' },
     cli: { type: 'string' },
     scf: { type: 'string' },
-    profile: { type: 'string' },
+    'node-args': { type: 'string' },
     'no-docs': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -54,14 +54,18 @@ const P = {
 };
 const DIALECTS = (flags.dialects ?? 'sqlite,mysql').split(',').map((s) => s.trim()).filter(Boolean);
 /** A run of another build (--cli/--scf) never replaces latest.json or the docs. */
-const VARIANT = flags.cli !== undefined || flags.scf !== undefined;
+const VARIANT = flags.cli !== undefined || flags.scf !== undefined || flags['node-args'] !== undefined;
 const WRITE_DOCS = !VARIANT && (flags['no-docs'] ? false : flags.docs ? true : !QUICK);
 const NODE = process.execPath;
 /** The builds under test: the ones scripts/build.mjs wrote, unless --cli / --scf name others (a candidate change built elsewhere). */
 const CLI = flags.cli ?? 'dist/cli.cjs';
 const SCF = flags.scf ?? './dist/scf/index.js';
-/** --profile DIR: every gateway runs under --cpu-prof and writes its profile there when stopped. */
-const PROFILE = flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${flags.profile}`] : [];
+/**
+ * Node options of every gateway process: those the deploy files give it (npm start, scf_bootstrap, serverless.yml,
+ * the systemd unit in docs/deploy.md), unless --node-args="…" replaces them (e.g. --cpu-prof, or a setting to price).
+ */
+const DEPLOYED_NODE_ARGS = ['--max-semi-space-size=4'];
+const GATEWAY_NODE_ARGS = flags['node-args'] === undefined ? DEPLOYED_NODE_ARGS : flags['node-args'].split(/\s+/).filter(Boolean);
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 const started = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), 'mina-bench-'));
@@ -471,7 +475,7 @@ async function benchStore(dialect, databaseUrl, ctx) {
     const serve = async (wechat, name) => {
       const logFile = join(tmp, `serve-${dialect}-${logFiles.length}.log`);
       logFiles.push(logFile);
-      const { proc, match } = await startNode([...PROFILE, CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], { env: { ...env, MINA_AUTH_WECHAT_BASE_URL: wechat }, until: /"listening".*?"port":(\d+)/, logFile });
+      const { proc, match } = await startNode([...GATEWAY_NODE_ARGS, CLI, 'serve', '--port', '0', '--host', '127.0.0.1'], { env: { ...env, MINA_AUTH_WECHAT_BASE_URL: wechat }, until: /"listening".*?"port":(\d+)/, logFile });
       started.push(proc);
       const gw = `http://127.0.0.1:${match[1]}`;
       note(`${dialect}: ${name} listening at ${gw} (pid ${proc.pid})`);
@@ -506,6 +510,7 @@ async function benchStore(dialect, databaseUrl, ctx) {
       peakMb: Math.max(...rssPoints.map((r) => r.peakMb ?? 0)),
       meanMb: r1(rssPoints.reduce((a, r) => a + (r.meanMb ?? 0) * r.samples, 0) / Math.max(1, rssPoints.reduce((a, r) => a + r.samples, 0))),
       samples: rssPoints.reduce((a, r) => a + r.samples, 0),
+      peakMbByConcurrency: Object.fromEntries(P.levels.map((c, i) => [c, rssPoints[i].peakMb])),
     };
 
     note(`${dialect}: access_token (warm) at ${P.at}, after its HTTP floor`);
@@ -642,7 +647,7 @@ try {
     when: new Date().toISOString(), mode: P.mode, node: process.version, cpu: cpus()[0]?.model ?? '?', cores: cpus().length,
     memoryGb: Math.round(totalmem() / 2 ** 30), commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || null,
     dirty: spawnSync('git', ['status', '--porcelain', '--', 'src', 'scf'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).length,
-    params: { ...P }, rateExempt, build: { cli: CLI, scf: SCF }, floors: {}, stores: {},
+    params: { ...P }, rateExempt, build: { cli: CLI, scf: SCF, gatewayNodeArgs: GATEWAY_NODE_ARGS }, floors: {}, stores: {},
   };
 
   fig.loadavgStart = loadavg();

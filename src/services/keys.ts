@@ -43,7 +43,17 @@ export async function authenticateCaller(deps: Deps, presented: string): Promise
   return { keyId: row.key_id, name: row.name, scopes: JSON.parse(row.scopes) as string[] };
 }
 
-const glob = (pattern: string) => new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*') + '$');
+/** Scope patterns compiled once (they come from the stored keys: few, and the same on every call). */
+const globs = new Map<string, RegExp>();
+function glob(pattern: string): RegExp {
+  let re = globs.get(pattern);
+  if (!re) {
+    if (globs.size >= 1000) globs.clear();
+    re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*') + '$');
+    globs.set(pattern, re);
+  }
+  return re;
+}
 
 /** Globs never grant admin: an admin-class interface needs the literal scope `admin`. */
 export function scopesAllow(scopes: readonly string[], access: AccessClass, interfaceName: string, resource: string): boolean {
