@@ -102,9 +102,14 @@ export function renderMarkdown(fig) {
   }
   L.push('', `\`id_skey\` runs a fixed number of logins (${Object.entries(fig.params.logins).map(([l, n]) => `${num(n)} at ${l} ms`).join(', ')}), each with a code minted just before and used once; at 50 ms the ceiling is concurrency ÷ latency = ${num(Math.round(at / 0.05))}/s.`, '');
 
-  L.push('## Memory', '', '| store | RSS idle | RSS peak under the auth load | mean | after id_skey | log lines | at error |', '|---|---:|---:|---:|---:|---:|---:|');
-  for (const [dialect, d] of Object.entries(fig.stores)) L.push(`| ${dialect} | ${d.idleRssMb} MB | ${d.authRss.peakMb} MB | ${d.authRss.meanMb} MB | ${d.endRssMb} MB | ${num(d.logLines)} | ${d.logErrors} |`);
-  L.push('', `The HTTP floor server itself held ${fig.floors.httpRssMb} MB.`, '');
+  const levels = fig.params.levels;
+  L.push('## Memory', '', `| store | RSS idle | RSS peak under the auth load | peak at ${levels.join(' / ')} | mean | after id_skey | log lines | at error |`, '|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [dialect, d] of Object.entries(fig.stores)) {
+    const byLevel = d.authRss.peakMbByConcurrency ? levels.map((c) => d.authRss.peakMbByConcurrency[c]).join(' / ') + ' MB' : '–';
+    L.push(`| ${dialect} | ${d.idleRssMb} MB | ${d.authRss.peakMb} MB | ${byLevel} | ${d.authRss.meanMb} MB | ${d.endRssMb} MB | ${num(d.logLines)} | ${d.logErrors} |`);
+  }
+  const nodeArgs = fig.build?.gatewayNodeArgs?.length ? `, run with \`node ${fig.build.gatewayNodeArgs.join(' ')}\` as the deploy files start it` : '';
+  L.push('', `The gateway${nodeArgs}. The HTTP floor server itself held ${fig.floors.httpRssMb} MB.`, '');
 
   const withBreakdown = Object.entries(fig.stores).filter(([, d]) => d.breakdown);
   if (withBreakdown.length) {

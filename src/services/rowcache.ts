@@ -2,7 +2,7 @@
 // made through this process drops its row at once; other processes and instances see it within 2 s.
 import type { Clock } from '../clock.js';
 
-export const ROW_CACHE_SECONDS = 2;
+const ROW_CACHE_SECONDS = 2;
 /** Unknown ids are cached too (as null): past this many rows, start afresh rather than grow. */
 const MAX_ROWS = 1000;
 
