@@ -111,6 +111,12 @@ export function renderMarkdown(fig) {
   const nodeArgs = fig.build?.gatewayNodeArgs?.length ? `, run with \`node ${fig.build.gatewayNodeArgs.join(' ')}\` as the deploy files start it` : '';
   L.push('', `The gateway${nodeArgs}. The HTTP floor server itself held ${fig.floors.httpRssMb} MB.`, '');
 
+  if (fig.scfInstance) {
+    const i = fig.scfInstance;
+    L.push('### One SCF event-function instance', '');
+    L.push(`SCF hands an event-function instance one request at a time. A fresh process requires \`dist/scf/index.js\` (node ${i.nodeArgs.join(' ') || 'without options'}, as serverless.yml's \`NODE_OPTIONS\`) and calls \`main_handler\` with one Function URL auth event after another, over the seeded sessions on MariaDB, for ${i.seconds} s: **${num(i.perSecond)} auth/s**, RSS peak **${i.peakRssMb} MB**, ${i.endRssMb} MB at the end (${num(i.calls)} events, all answered 0).`, '');
+  }
+
   const withBreakdown = Object.entries(fig.stores).filter(([, d]) => d.breakdown);
   if (withBreakdown.length) {
     L.push('## Where the time of one auth goes (in-process, no HTTP)', '');
