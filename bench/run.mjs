@@ -47,7 +47,7 @@ const P = {
   processRuns: QUICK ? 5 : 10,
   coldRuns: QUICK ? 3 : 12,
   /** Seconds of auth events through one SCF instance's main_handler, one at a time. */
-  scfSeconds: QUICK ? 2 : 8,
+  scfSeconds: QUICK ? 3 : 30,
   dispatchSeconds: QUICK ? 0.2 : 1.5,
   /** The in-process breakdown of one auth (bench/lib/breakdown.ts): full runs only. */
   breakdown: QUICK ? null : { seconds: 1, rounds: 3 },
@@ -63,11 +63,18 @@ const NODE = process.execPath;
 const CLI = flags.cli ?? 'dist/cli.cjs';
 const SCF = flags.scf ?? './dist/scf/index.js';
 /**
- * Node options of every gateway process: those the deploy files give it (npm start, scf_bootstrap, serverless.yml,
- * the systemd unit in docs/deploy.md), unless --node-args="…" replaces them (e.g. --cpu-prof, or a setting to price).
+ * Node options as deployed: `serve` gets those of `npm start` (also in scf_bootstrap and the systemd unit of
+ * docs/deploy.md), the SCF event function those of NODE_OPTIONS in serverless.yml. --node-args="…" replaces both
+ * (e.g. --cpu-prof, or a setting to price).
  */
-const DEPLOYED_NODE_ARGS = ['--max-semi-space-size=4'];
-const GATEWAY_NODE_ARGS = flags['node-args'] === undefined ? DEPLOYED_NODE_ARGS : flags['node-args'].split(/\s+/).filter(Boolean);
+const deployedArgs = (file, pattern) => {
+  const m = pattern.exec(readFileSync(file, 'utf8'));
+  if (!m) throw new Error(`${file} no longer matches ${pattern}: update bench/run.mjs`);
+  return m[1].split(/\s+/).filter(Boolean);
+};
+const customArgs = flags['node-args'] === undefined ? null : flags['node-args'].split(/\s+/).filter(Boolean);
+const GATEWAY_NODE_ARGS = customArgs ?? deployedArgs('package.json', /"start": "node ((?:--\S+ )*)dist\/cli\.cjs serve"/);
+const EVENT_FUNCTION_NODE_ARGS = customArgs ?? deployedArgs('serverless.yml', /NODE_OPTIONS: ((?:--\S+ ?)+)/);
 const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 const started = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), 'mina-bench-'));
@@ -382,27 +389,29 @@ const end = performance.now() + Number(process.argv[4]) * 1000;
 (async () => {
   let calls = 0, ok = 0, peak = 0;
   const started = performance.now();
+  const bySecond = [];
   while (performance.now() < end) {
+    if (performance.now() - started >= (bySecond.length + 1) * 1000) bySecond.push(Math.round(process.memoryUsage().rss / 1e5) / 10);
     const body = bodies[calls % bodies.length];
     const res = await main_handler({ ...template, body, headers: { ...template.headers, 'content-length': String(Buffer.byteLength(body)) } }, { request_id: 'bench-' + calls });
     if (res.body.includes('"returnCode":0,')) ok++;
     if (++calls % 25 === 0) peak = Math.max(peak, process.memoryUsage().rss);
   }
   const wall = (performance.now() - started) / 1000;
-  process.stderr.write('\\nBENCH ' + JSON.stringify({ calls, ok, perSecond: Math.round(calls / wall), peakRssMb: Math.round(peak / 1e5) / 10, endRssMb: Math.round(process.memoryUsage().rss / 1e5) / 10 }) + '\\n');
+  process.stderr.write('\\nBENCH ' + JSON.stringify({ calls, ok, perSecond: Math.round(calls / wall), peakRssMb: Math.round(peak / 1e5) / 10, rssMbBySecond: bySecond, endRssMb: Math.round(process.memoryUsage().rss / 1e5) / 10 }) + '\\n');
   process.exit(0);
 })();`;
 
 function scfInstanceLoad(env, bodiesFile) {
   const template = functionUrlEvent('POST', '/mina_auth', '');
-  const r = spawnSync(NODE, [...GATEWAY_NODE_ARGS, '-e', SCF_LOAD_SCRIPT, SCF, bodiesFile, JSON.stringify(template), String(P.scfSeconds)], {
+  const r = spawnSync(NODE, [...EVENT_FUNCTION_NODE_ARGS, '-e', SCF_LOAD_SCRIPT, SCF, bodiesFile, JSON.stringify(template), String(P.scfSeconds)], {
     env: { ...cleanEnv, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: (P.scfSeconds + 60) * 1000,
   });
   const line = (r.stderr ?? '').split('\n').find((l) => l.startsWith('BENCH '));
   if (r.status !== 0 || !line) throw new Error(`SCF instance load exited ${r.status}: ${(r.stderr ?? '').slice(-500)}`);
   const out = JSON.parse(line.slice(6));
   if (out.ok !== out.calls) throw new Error(`SCF instance load: ${out.calls - out.ok} of ${out.calls} auth events did not answer 0`);
-  return { ...out, seconds: P.scfSeconds, nodeArgs: GATEWAY_NODE_ARGS };
+  return { ...out, seconds: P.scfSeconds, nodeArgs: EVENT_FUNCTION_NODE_ARGS };
 }
 
 /** A literal Function URL event (as test/scf/fixtures/function-url-event.json), with the path and body varied. */
@@ -689,7 +698,7 @@ try {
     when: new Date().toISOString(), mode: P.mode, node: process.version, cpu: cpus()[0]?.model ?? '?', cores: cpus().length,
     memoryGb: Math.round(totalmem() / 2 ** 30), commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim() || null,
     dirty: spawnSync('git', ['status', '--porcelain', '--', 'src', 'scf'], { encoding: 'utf8' }).stdout.trim().split('\n').filter(Boolean).length,
-    params: { ...P }, rateExempt, build: { cli: CLI, scf: SCF, gatewayNodeArgs: GATEWAY_NODE_ARGS }, floors: {}, stores: {},
+    params: { ...P }, rateExempt, build: { cli: CLI, scf: SCF, gatewayNodeArgs: GATEWAY_NODE_ARGS, eventFunctionNodeArgs: EVENT_FUNCTION_NODE_ARGS }, floors: {}, stores: {},
   };
 
   fig.loadavgStart = loadavg();
