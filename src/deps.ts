@@ -2,6 +2,7 @@
 import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
+import { createKeyFailures, type KeyFailures } from './services/audit.js';
 import { createCredentialMemo, type CredentialMemo } from './services/credentials.js';
 import { createLimits, type Limits } from './services/limits.js';
 import { createRowCache, type RowCache } from './services/rowcache.js';
@@ -22,6 +23,8 @@ export interface Deps {
   limits: Limits;
   /** Per process: caller keys, apps and agents as read ≤ 2 s ago. */
   rows: RowCache;
+  /** Per process: failed caller-key uses, written to the audit log at most once a minute per key id. */
+  keyFailures: KeyFailures;
 }
 
 export interface DepsOptions {
@@ -43,6 +46,7 @@ export function createDeps(config: Config, opts: DepsOptions = {}): Deps {
     credentialMemo: createCredentialMemo(),
     limits: createLimits(config.rateLimits, config.rateExempt),
     rows: createRowCache(clock),
+    keyFailures: createKeyFailures(),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { authenticateCaller, scopesAllow, type Caller } from '../services/keys.js';
 import { noteCallerKeyFailure } from '../services/audit.js';
 import type { RateLimitName } from '../services/limits.js';
-import { isStoreOutage } from '../store/errors.js';
+import { isStoreOutage, storeErrorReason } from '../store/errors.js';
 import { GatewayError } from './codes.js';
 import { failure, success, type Envelope } from './envelope.js';
 import { registry } from './registry.js';
@@ -32,6 +32,8 @@ export interface Dispatched {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Refuses bytes that are not UTF-8 (a decoder without `stream` keeps no state between calls). */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A detail can quote the request (e.g. an unknown para key): never more than this much of it. */
 const MAX_DETAIL = 300;
@@ -54,7 +56,7 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
 
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.body));
+    body = JSON.parse(utf8.decode(input.body));
   } catch {
     return fail(1009, 'the body is not JSON (UTF-8)');
   }
@@ -117,7 +119,7 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
       if (err.code === 60012) limits.fail('auth_fail', input.ip, clock.now());
       return fail(err.code, err.detail);
     }
-    if (isStoreOutage(err)) return { ...fail(1001, 'the store is unavailable; retry later'), outage: String((err as { code?: unknown }).code ?? (err as Error).message.slice(0, 80)) };
+    if (isStoreOutage(err)) return { ...fail(1001, 'the store is unavailable; retry later'), outage: storeErrorReason(err) };
     return { ...fail(1000, 'internal error; see the gateway log for this requestId'), bug: err };
   }
 }

@@ -61,14 +61,15 @@ export function isTimerEvent(event: unknown): event is ScfTimerEvent {
   return isObject(event) && event.Type === 'Timer' && typeof event.TriggerName === 'string';
 }
 
-/** A header by name, case-insensitively; a repeated header gives its first value. */
-function header(event: ScfHttpEvent, name: string): string | undefined {
+/** Header names in lower case, each with its first non-empty value (a repeated header gives its first value). */
+function lowerCaseHeaders(event: ScfHttpEvent): Record<string, string> {
+  const found = new Map<string, string>();
   for (const [key, value] of Object.entries(event.headers ?? {})) {
-    if (key.toLowerCase() !== name) continue;
+    const name = key.toLowerCase();
     const first = Array.isArray(value) ? value[0] : value;
-    if (typeof first === 'string' && first.trim()) return first.trim();
+    if (!found.has(name) && typeof first === 'string' && first.trim()) found.set(name, first.trim());
   }
-  return undefined;
+  return Object.fromEntries(found);
 }
 
 const plainIp = (ip: string) => ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
@@ -89,14 +90,15 @@ export function fromScfEvent(event: ScfHttpEvent, context?: Partial<ScfContext>)
   const body = event.isBase64Encoded === true ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
   const tooLarge = body.length > MAX_BODY;
   const requestId = context?.request_id || ctx?.requestId || undefined;
+  const headers = lowerCaseHeaders(event);
   return {
     method: event.httpMethod.toUpperCase(),
     path: stripStage(event.path || '/', ctx?.stage),
     body: tooLarge ? Buffer.alloc(0) : body,
     tooLarge,
-    ip: plainIp(ctx?.sourceIp?.trim() || header(event, 'x-scf-remote-addr') || ''),
+    ip: plainIp(ctx?.sourceIp?.trim() || headers['x-scf-remote-addr'] || ''),
     requestId,
-    headers: Object.fromEntries(Object.keys(event.headers ?? {}).map((k) => [k.toLowerCase(), header(event, k.toLowerCase())])),
+    headers,
   };
 }
 

@@ -9,6 +9,7 @@
 // instance that is recycled) loses its counts: they are telemetry, the per-IP limits are the defence.
 import type { Deps } from '../deps.js';
 import type { Selectable } from 'kysely';
+import { storeErrorReason } from '../store/errors.js';
 import type { AuditRow, Db } from '../store/types.js';
 import type { Caller } from './keys.js';
 
@@ -45,7 +46,7 @@ export async function audit(deps: Deps, entry: AuditEntry): Promise<void> {
   try {
     await recordAudit(deps.store.db, deps.clock.now(), entry);
   } catch (err) {
-    deps.log.warn('audit write failed', { action: entry.action, target: entry.target, error: String((err as { code?: unknown }).code ?? (err as Error).message).slice(0, 80) });
+    deps.log.warn('audit write failed', { action: entry.action, target: entry.target, error: storeErrorReason(err) });
     return;
   }
   await flushCallerKeyFailures(deps);
@@ -63,7 +64,8 @@ export async function listAudit(db: Db, since: number, limit: number): Promise<A
 // --- Failed caller-key uses, aggregated in memory -------------------------------------------------------------
 
 interface Pending { count: number; first: number; last: number }
-interface FailureState {
+/** Per process (in Deps): failed caller-key uses not written yet. */
+export interface KeyFailures {
   pending: Map<string, Pending>;
   /** When each key id's counts were last written (Unix seconds). */
   flushedAt: Map<string, number>;
@@ -78,12 +80,7 @@ export const FAILURE_FLUSH_SECONDS = 60;
 const OTHER = '(other)';
 const MALFORMED = '(malformed)';
 
-const states = new WeakMap<object, FailureState>();
-function stateOf(deps: Deps): FailureState {
-  let s = states.get(deps);
-  if (!s) states.set(deps, s = { pending: new Map(), flushedAt: new Map(), flushing: Promise.resolve(0) });
-  return s;
-}
+export const createKeyFailures = (): KeyFailures => ({ pending: new Map(), flushedAt: new Map(), flushing: Promise.resolve(0) });
 
 /** The key id a presented key claims (`mak_<keyId>_…`), never any of its secret part. */
 export function claimedKeyId(presented: string): string {
@@ -95,7 +92,7 @@ export function claimedKeyId(presented: string): string {
  * only: call it from the request path for every 2001 that had a key.
  */
 export function noteCallerKeyFailure(deps: Deps, presented: string): void {
-  const { pending } = stateOf(deps);
+  const { pending } = deps.keyFailures;
   let id = claimedKeyId(presented);
   if (!pending.has(id) && pending.size >= MAX_TRACKED_KEY_IDS) id = OTHER;
   const now = deps.clock.now();
@@ -105,7 +102,7 @@ export function noteCallerKeyFailure(deps: Deps, presented: string): void {
 
 /** Failed uses counted but not written yet, per claimed key id (for tests and `serve`'s shutdown log). */
 export function pendingCallerKeyFailures(deps: Deps): Record<string, number> {
-  return Object.fromEntries([...stateOf(deps).pending].map(([id, p]) => [id, p.count]));
+  return Object.fromEntries([...deps.keyFailures.pending].map(([id, p]) => [id, p.count]));
 }
 
 /**
@@ -113,7 +110,7 @@ export function pendingCallerKeyFailures(deps: Deps): Record<string, number> {
  * id, for a shutdown). Returns the rows written. Store errors keep the counts for the next flush.
  */
 export function flushCallerKeyFailures(deps: Deps, opts: { all?: boolean } = {}): Promise<number> {
-  const s = stateOf(deps);
+  const s = deps.keyFailures;
   if (!s.pending.size) return Promise.resolve(0);
   // One flush at a time per process: a second caller waits for the first, then finds less (or nothing) to do.
   const run = s.flushing.catch(() => 0).then(() => writeFailures(deps, s, opts.all ?? false));
@@ -121,7 +118,7 @@ export function flushCallerKeyFailures(deps: Deps, opts: { all?: boolean } = {})
   return run;
 }
 
-async function writeFailures(deps: Deps, s: FailureState, all: boolean): Promise<number> {
+async function writeFailures(deps: Deps, s: KeyFailures, all: boolean): Promise<number> {
   const now = deps.clock.now();
   let written = 0;
   for (const [id, p] of [...s.pending]) {
@@ -136,7 +133,7 @@ async function writeFailures(deps: Deps, s: FailureState, all: boolean): Promise
       // Put the counts back (merged with any that arrived meanwhile) and stop: the store is likely down.
       const later = s.pending.get(id);
       s.pending.set(id, later ? { count: later.count + p.count, first: p.first, last: later.last } : p);
-      deps.log.warn('audit write failed', { action: 'caller_key.failed', error: String((err as { code?: unknown }).code ?? (err as Error).message).slice(0, 80) });
+      deps.log.warn('audit write failed', { action: 'caller_key.failed', error: storeErrorReason(err) });
       break;
     }
     s.flushedAt.set(id, now);

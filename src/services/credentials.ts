@@ -56,7 +56,16 @@ const WRITE_CODE: Record<CredentialKind, 1014 | 1015 | 1016> = { mp_token: 1014,
 const realEnd = (spec: CredentialSpec, expiresAt: number, refreshAfter: number) =>
   (spec.rotatesOnFetch ? Math.min(expiresAt, refreshAfter + OVERLAP) : expiresAt);
 const beijingDay = (now: number) => Math.floor((now + 8 * 3600) / 86400);
-const context = (spec: CredentialSpec) => `credentials:${spec.kind}:${spec.owner}`;
+/** `kind:owner`: the key of the process cache, the audit target, and the sealing context's tail. */
+const nameOf = (spec: CredentialSpec) => `${spec.kind}:${spec.owner}`;
+const context = (spec: CredentialSpec) => `credentials:${nameOf(spec)}`;
+/** A refresh holds the lease this long: three upstream attempts and a margin. */
+const leaseSeconds = (deps: Deps) => Math.ceil((deps.config.upstreamTimeoutMs * 3) / 1000) + 10;
+/** The row's value, if it holds one that is still live at `now`. */
+const liveValue = (deps: Deps, spec: CredentialSpec, row: CredentialRow, now: number): Credential | null =>
+  (row.value_sealed && now < row.expires_at
+    ? { value: deps.box.open(row.value_sealed, context(spec)), expiresAt: realEnd(spec, row.expires_at, row.refresh_after), fresh: false }
+    : null);
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 /** Drops every cached token and ticket of these owners (an appid, or corpid/agentid): their secret changed. */
@@ -79,7 +88,7 @@ export async function forgetCredentials(db: Db, owners: string[]): Promise<void>
  * for another caller's refresh.
  */
 export async function getCredential(deps: Deps, spec: CredentialSpec, opts: { force?: boolean; invalid?: string } = {}): Promise<Credential> {
-  const key = `${spec.kind}:${spec.owner}`;
+  const key = nameOf(spec);
   const memo = deps.credentialMemo;
   if (!opts.force && opts.invalid === undefined) {
     const hit = memo.cache.get(key);
@@ -88,12 +97,9 @@ export async function getCredential(deps: Deps, spec: CredentialSpec, opts: { fo
   }
   const row = await load(deps.store.db, spec);
   const now = deps.clock.now();
-  const value = row.value_sealed && now < row.expires_at ? deps.box.open(row.value_sealed, context(spec)) : null;
-  const current = value === null ? null : {
-    value, fresh: false,
-    // While a classic refresh is in flight, the value served dies 5 minutes after it.
-    expiresAt: Math.min(realEnd(spec, row.expires_at, row.refresh_after), spec.rotatesOnFetch && row.lease_until > now ? now + OVERLAP : Infinity),
-  };
+  const live = liveValue(deps, spec, row, now);
+  // While a classic refresh is in flight, the value served dies 5 minutes after it.
+  const current = live && spec.rotatesOnFetch && row.lease_until > now ? { ...live, expiresAt: Math.min(live.expiresAt, now + OVERLAP) } : live;
 
   if (current && opts.invalid !== undefined) {
     if (!same(opts.invalid, current.value)) return { ...current, detail: 'the reported value is no longer the current one; use this one' };
@@ -155,10 +161,9 @@ async function refresh(deps: Deps, spec: CredentialSpec, row: CredentialRow, for
   const memo = deps.credentialMemo;
   const now = deps.clock.now();
   const today = beijingDay(now);
-  const leaseSeconds = Math.ceil((deps.config.upstreamTimeoutMs * 3) / 1000) + 10;
   const took = await db.updateTable('credentials')
     .set({
-      lease_until: now + leaseSeconds,
+      lease_until: now + leaseSeconds(deps),
       lease_holder: memo.holder,
       day_fetches: sql<number>`case when day = ${today} then day_fetches + 1 else 1 end`,
       day_forces: force ? sql<number>`case when day = ${today} then day_forces + 1 else 1 end` : sql<number>`case when day = ${today} then day_forces else 0 end`,
@@ -207,30 +212,29 @@ async function refresh(deps: Deps, spec: CredentialSpec, row: CredentialRow, for
     if (isConstraintViolation(err)) throw new GatewayError(WRITE_CODE[spec.kind], `the store rejected the new ${spec.kind} of ${spec.owner}`);
     throw err;
   }
-  deps.credentialMemo.cache.delete(`${spec.kind}:${spec.owner}`);
+  memo.cache.delete(nameOf(spec));
   await audit(deps, {
-    actor: GATEWAY_ACTOR, action: 'credentials.fetch', target: `${spec.kind}:${spec.owner}`,
+    actor: GATEWAY_ACTOR, action: 'credentials.fetch', target: nameOf(spec),
     result: Number(saved.numUpdatedRows) === 0 ? 'superseded' : unchanged ? 'unchanged' : 'renewed',
     detail: `${force ? 'forced' : 'normal'} fetch, generation ${row.generation + 1}`,
   });
   if (Number(saved.numUpdatedRows) === 0) {
     // The lease ran out mid-fetch and someone else wrote a newer generation: never go back to ours.
-    const latest = await load(db, spec);
-    if (latest.value_sealed && at < latest.expires_at) return { value: deps.box.open(latest.value_sealed, context(spec)), expiresAt: realEnd(spec, latest.expires_at, latest.refresh_after), fresh: false };
+    const live = liveValue(deps, spec, await load(db, spec), at);
+    if (live) return live;
   }
   return { value: fetched.value, expiresAt: realEnd(spec, expiresAt, refreshAfter), fresh: !unchanged };
 }
 
 /** No valid value and another caller holds the lease: wait for its new generation (bounded). */
 async function waitForOther(deps: Deps, spec: CredentialSpec, seen: CredentialRow): Promise<Credential> {
-  const deadline = Date.now() + (Math.ceil((deps.config.upstreamTimeoutMs * 3) / 1000) + 12) * 1000;
+  const deadline = Date.now() + (leaseSeconds(deps) + 2) * 1000;
   while (Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 50));
     const row = await load(deps.store.db, spec);
     const now = deps.clock.now();
-    if (row.generation > seen.generation && row.value_sealed && now < row.expires_at) {
-      return { value: deps.box.open(row.value_sealed, context(spec)), expiresAt: realEnd(spec, row.expires_at, row.refresh_after), fresh: false };
-    }
+    const live = row.generation > seen.generation ? liveValue(deps, spec, row, now) : null;
+    if (live) return live;
     if (row.generation === seen.generation && row.lease_holder === null) {
       throw new GatewayError(1005, `another request refreshing ${spec.kind} of ${spec.owner} failed; retry shortly`);
     }

@@ -23,18 +23,15 @@ export function mpTokenSpec(deps: Deps, app: AppRow): CredentialSpec {
 
 /** Runs `call` with the token; on a token error reports it (one refresh, compare-and-swap) and retries once. */
 export async function withToken<T>(deps: Deps, spec: CredentialSpec, use: UpstreamUse, call: (token: string) => Promise<T>): Promise<T> {
+  const translated = (err: unknown) => (err instanceof UpstreamError ? upstreamToGateway(err, use) : err);
   const token = await getCredential(deps, spec);
   try {
     return await call(token.value);
   } catch (err) {
-    if (!isTokenError(err)) throw err instanceof UpstreamError ? upstreamToGateway(err, use) : err;
+    if (!isTokenError(err)) throw translated(err);
   }
   const renewed = await getCredential(deps, spec, { invalid: token.value });
-  try {
-    return await call(renewed.value);
-  } catch (err) {
-    throw err instanceof UpstreamError ? upstreamToGateway(err, use) : err;
-  }
+  return call(renewed.value).catch((err: unknown) => { throw translated(err); });
 }
 
 /** A ticket is fetched again on expiry, on a ticket error, or on a budgeted force. */

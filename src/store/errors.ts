@@ -18,6 +18,9 @@ export function isStoreOutage(err: unknown): boolean {
     || (err instanceof Error && /no such table|connection is in closed state|Pool is closed|driver has already been destroyed|database connection is not open/i.test(err.message));
 }
 
+/** For a log line: the driver's error code, else the start of its message (never a value from the query). */
+export const storeErrorReason = (err: unknown): string => (errCode(err) || String((err as Error | null)?.message ?? err)).slice(0, 80);
+
 export function isConstraintViolation(err: unknown): boolean {
   const code = errCode(err);
   return code === 'ER_DUP_ENTRY' || code.startsWith('SQLITE_CONSTRAINT') || code === 'ER_NO_REFERENCED_ROW_2'

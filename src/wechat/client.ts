@@ -115,16 +115,15 @@ export function createWeChatClient(opts: WeChatClientOptions): WeChatClient {
     }
   }
 
-  const get = (base: string, path: string, query: Record<string, string>, retry: Retry) => {
+  const urlOf = (base: string, path: string, query: Record<string, string>) => {
     const url = new URL(base + path);
     url.search = new URLSearchParams(query).toString();
-    return call(url, { method: 'GET' }, retry);
+    return url;
   };
-  const post = (base: string, path: string, query: Record<string, string>, body: unknown, retry: Retry) => {
-    const url = new URL(base + path);
-    url.search = new URLSearchParams(query).toString();
-    return call(url, { method: 'POST', body: JSON.stringify(body) }, retry);
-  };
+  const get = (base: string, path: string, query: Record<string, string>, retry: Retry) =>
+    call(urlOf(base, path, query), { method: 'GET' }, retry);
+  const post = (base: string, path: string, query: Record<string, string>, body: unknown, retry: Retry) =>
+    call(urlOf(base, path, query), { method: 'POST', body: JSON.stringify(body) }, retry);
 
   /** `{<field>, expires_in}` → Fetched, or a body error naming the API. */
   const fetched = (body: Record<string, unknown>, field: string, api: string): Fetched => {
