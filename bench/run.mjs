@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
-import { renderDocs } from './lib/report.mjs';
+import { floorOf, mb, pct, r1, renderDocs } from './lib/report.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -341,9 +341,18 @@ async function createMysqlDatabase() {
 
 // ---------------------------------------------------------------- scenarios
 
+/** A uniform shuffle (Fisher–Yates) of a copy. */
+function shuffled(xs) {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
 const pctOf = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))] : null; };
-const r1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
 
 /** Wall time of a fresh `node <args>` from spawn to exit, n times, one after another. */
 async function timeProcess(args, n, env = {}) {
@@ -612,7 +621,7 @@ function verdicts(fig) {
     const auth = d.scenarios.auth[at];
     const httpFloor = auth.httpFloor;
     const db = d.dbFloor[at];
-    const floor = Math.min(httpFloor.perSecond, db.perSecond);
+    const floor = floorOf('auth', auth, db);
     const ratio = auth.perSecond / floor;
     v.push({ target: `auth (${dialect}) ≥ 50% of min(HTTP floor, DB floor) at ${at}, p99 ≤ 10 ms`, holds: ratio >= 0.5 && auth.p99ms <= 10, figure: `${auth.perSecond}/s = ${pct(ratio)} of ${floor}/s (${httpFloor.perSecond <= db.perSecond ? 'HTTP' : 'DB'} floor); p99 ${r1(auth.p99ms)} ms` });
     const tok = d.scenarios.access_token[at];
@@ -641,14 +650,7 @@ function verdicts(fig) {
   }
   return v;
 }
-const pct = (x) => `${Math.round(x * 100)}%`;
-const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
-
-/** The ratio of a point: auth to min(its HTTP floor, the DB floor), everything else to its HTTP floor. */
-function ratioOf(name, r, dbFloor) {
-  const floor = name === 'auth' ? Math.min(r.httpFloor.perSecond, dbFloor.perSecond) : r.httpFloor.perSecond;
-  return r.perSecond / floor;
-}
+const ratioOf = (name, r, dbFloor) => r.perSecond / floorOf(name, r, dbFloor);
 
 function printTable(fig) {
   const rows = [['store', 'scenario', 'conc', 'answers/s', 'HTTP floor/s', 'ratio', 'p50 ms', 'p99 ms', 'srv CPU µs/ans', 'other CPU %', 'failed']];
@@ -716,7 +718,7 @@ try {
   const masterKey = randomBytes(32);
   const seed = makeSeed(appid, masterKey);
   // Shuffled, so neither the pages of the store nor the floor are read in insertion order.
-  const order = seed.sessions.map((s) => s).sort(() => Math.random() - 0.5);
+  const order = shuffled(seed.sessions);
   const bodiesFile = join(tmp, 'auth-bodies.json');
   writeFileSync(bodiesFile, JSON.stringify(order.map((s) => envelope('qcloud.cam.auth', { id: s.id, skey: s.skey }))));
   const sessionIds = order.map((s) => s.id);

@@ -1,6 +1,6 @@
 // The SCF event-function entry (handler `index.main_handler`): Function URL / API Gateway events and the timer.
 import { randomUUID } from 'node:crypto';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { loadConfig, misconfiguration } from '../src/config.js';
 import { createDeps, type Deps } from '../src/deps.js';
 import { failure } from '../src/dispatch/envelope.js';
 import { createLogger } from '../src/log.js';
@@ -27,18 +27,6 @@ function instanceDeps(): Promise<Deps> {
   return depsPromise;
 }
 
-/** One clear line saying what is wrong, without the value of any setting. */
-function reasonOf(err: unknown): string {
-  const message = err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err);
-  if (err instanceof ConfigError) return message;
-  // Not a ConfigError (e.g. no master key, or better-sqlite3 missing from the bundle): keep secrets out anyway.
-  let safe = message;
-  for (const name of ['MINA_AUTH_DATABASE_URL', 'MINA_AUTH_MASTER_KEY', 'MINA_AUTH_OLD_MASTER_KEYS']) {
-    const value = process.env[name];
-    if (value && value.length >= 4) safe = safe.split(value).join('[redacted]');
-  }
-  return safe;
-}
 
 export async function main_handler(event: unknown, context: ScfContext): Promise<ScfHttpResult | Awaited<ReturnType<typeof onTimer>>> {
   // Open pool sockets must never hold the invocation open (SCF.md §1.1).
@@ -47,10 +35,10 @@ export async function main_handler(event: unknown, context: ScfContext): Promise
   try {
     deps = await instanceDeps();
   } catch (err) {
-    createLogger('error').error('the gateway is misconfigured', { reason: reasonOf(err), requestId: context.request_id ?? null });
+    createLogger('error').error('the gateway is misconfigured', { reason: misconfiguration(err), requestId: context.request_id ?? null });
     if (isHttpEvent(event)) {
       const requestId = fromScfEvent(event, context).requestId || randomUUID();
-      return { isBase64Encoded: false, statusCode: 200, headers: JSON_TYPE, body: JSON.stringify(failure(1000, MISCONFIGURED, requestId)) };
+      return toScfResult({ status: 200, headers: JSON_TYPE, body: JSON.stringify(failure(1000, MISCONFIGURED, requestId)) });
     }
     // A failed timer run shows up in the console's invocation list and alarms.
     throw new Error(MISCONFIGURED);

@@ -1,5 +1,5 @@
 // The SCF Web-function entry (started by scf_bootstrap): the gateway's HTTP server on 0.0.0.0:9000.
-import { loadConfig } from '../src/config.js';
+import { loadConfig, misconfiguration } from '../src/config.js';
 import { closeDeps, createDeps, type Deps } from '../src/deps.js';
 import { createGatewayServer, listen, platformForwarded } from '../src/http/server.js';
 import { batchedStdout, createLogger } from '../src/log.js';
@@ -11,9 +11,7 @@ async function main(): Promise<void> {
     const config = loadConfig(process.env);
     deps = createDeps(config, { log: createLogger(config.logLevel, batchedStdout()) });
   } catch (err) {
-    // ConfigError messages name the setting, never its value.
-    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
-    process.stderr.write(`mina-auth: the gateway is misconfigured: ${reason}\n`);
+    process.stderr.write(`mina-auth: the gateway is misconfigured: ${misconfiguration(err)}\n`);
     process.exit(1);
   }
   const server = createGatewayServer(deps, platformForwarded);

@@ -140,6 +140,21 @@ function parseAddresses(name: string, v: string): BlockList {
   return list;
 }
 
+/**
+ * One clear line saying why the environment makes no gateway, without the value of any setting: a ConfigError
+ * names the setting only; any other error (no master key, a driver missing) has the secret settings' values cut out.
+ */
+export function misconfiguration(err: unknown, env: Record<string, string | undefined> = process.env): string {
+  const message = err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err);
+  if (err instanceof ConfigError) return message;
+  let safe = message;
+  for (const name of ['MINA_AUTH_DATABASE_URL', 'MINA_AUTH_MASTER_KEY', 'MINA_AUTH_OLD_MASTER_KEYS']) {
+    const value = env[name];
+    if (value && value.length >= 4) safe = safe.split(value).join('[redacted]');
+  }
+  return safe;
+}
+
 /** Membership in an address list, remembered per address: BlockList.check() builds a SocketAddress per call. */
 export function addressMatcher(list: BlockList): (ip: string) => boolean {
   const seen = new Map<string, boolean>();

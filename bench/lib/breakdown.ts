@@ -22,8 +22,7 @@ import { dispatch } from '../../src/dispatch/dispatch.js';
 import { handleHttp } from '../../src/http/handle.js';
 import { createLogger } from '../../src/log.js';
 import { findApp } from '../../src/services/apps.js';
-import { findLiveSession } from '../../src/services/sessions.js';
-import type { Db } from '../../src/store/types.js';
+import { findLiveSession, liveSessionQuery } from '../../src/services/sessions.js';
 
 interface Job { databaseUrl: string; masterKey: string; appid: string; sessions: { id: string; skey: string }[]; seconds: number; rounds: number; concurrency: number; logFile: string }
 const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as Job;
@@ -56,12 +55,7 @@ async function measure(once: (i: number) => Promise<unknown>, seconds = job.seco
 }
 
 const pick = (i: number) => sessions[i % sessions.length]!;
-const query = (db: Db, id: string) => db.selectFrom('sessions as s')
-  .innerJoin('apps as a', 'a.appid', 's.appid')
-  .innerJoin('users as u', (join) => join.onRef('u.appid', '=', 's.appid').onRef('u.openid', '=', 's.openid'))
-  .select(['s.id', 's.appid', 's.openid', 's.skey_hash', 's.created_at', 's.last_visit_at',
-    'a.login_duration', 'a.session_duration', 'a.watermark_max_age', 'u.unionid', 'u.user_info', 'u.session_key_sealed'])
-  .where('s.id', '=', id);
+const query = liveSessionQuery;
 const compiled = query(deps.store.db, sessions[0]!.id).compile();
 
 /** The driver alone: the compiled SQL with each session's id. */

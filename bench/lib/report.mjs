@@ -4,9 +4,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const pct = (x) => `${Math.round(x * 100)}%`;
-const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
-const r1 = (x) => Math.round(x * 10) / 10;
+export const pct = (x) => `${Math.round(x * 100)}%`;
+export const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
+export const r1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
+
+/** The floor of a load point: auth's is min(its HTTP floor, the DB floor), everything else's its HTTP floor. */
+export const floorOf = (name, r, dbFloor) => (name === 'auth' ? Math.min(r.httpFloor.perSecond, dbFloor.perSecond) : r.httpFloor.perSecond);
 const num = (n) => (n === null || n === undefined ? '–' : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
 /** A "nice" axis maximum and step for values up to `max`. */
@@ -95,7 +98,7 @@ export function renderMarkdown(fig) {
     }
     for (const [name, byLevel] of Object.entries(d.scenarios)) {
       for (const [c, r] of Object.entries(byLevel)) {
-        const floor = name === 'auth' ? Math.min(r.httpFloor.perSecond, d.dbFloor[c].perSecond) : r.httpFloor.perSecond;
+        const floor = floorOf(name, r, d.dbFloor[c]);
         L.push(`| ${dialect} | ${names[name] ?? name} | ${c} | ${num(r.perSecond)} | ${num(r.httpFloor.perSecond)} | ${(r.perSecond / floor).toFixed(2)} | ${r1(r.p50ms)} | ${r1(r.p99ms)} | ${num(r.serverCpuUsPerReq)} | ${r.otherCpuPct ?? ''} | ${r.errors + r.mismatches + r.timeouts} |`);
       }
     }

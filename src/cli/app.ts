@@ -5,10 +5,8 @@ import { APPID_PATTERN } from '../config.js';
 import { systemClock } from '../clock.js';
 import { validatePara } from '../dispatch/validate.js';
 import { APP_DEFAULTS, COS_DEFAULTS, findApp, listApps, putApp, removeApp, updateApp, type CosInput, type CosMethod } from '../services/apps.js';
-import { createSecretBox } from '../services/secretbox.js';
-import { openStore, pendingMigrations } from '../store/db.js';
 import type { AppType } from '../store/types.js';
-import { CliError, configFrom, parseWhole, STORE_FLAGS, STORE_HELP, withMasterKey } from './common.js';
+import { boxOf, CliError, configFrom, parseWhole, STORE_FLAGS, STORE_HELP, withMasterKey, withStore } from './common.js';
 
 export const help = `usage:
   mina-auth app add APPID --secret SECRET|- [--type miniprogram|official_account]
@@ -64,9 +62,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
 
   const cos = action === 'cos' ? cosProfile(values) : undefined;
   const config = action === 'add' || action === 'cos' ? withMasterKey(configFrom(values)) : configFrom(values);
-  const store = openStore(config.databaseUrl);
-  try {
-    if ((await pendingMigrations(store)).length) throw new CliError('the store needs migrating first: mina-auth migrate');
+  await withStore(config.databaseUrl, async (store) => {
     if (action === 'list') {
       const apps = await listApps(store.db);
       const rows = apps.map((a) => ({ appid: a.appid, type: a.type, login_duration: a.login_duration, session_duration: a.session_duration, max_sessions: a.max_sessions, watermark_max_age: a.watermark_max_age, token_api: a.token_api }));
@@ -81,7 +77,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
     }
     if (action === 'cos') {
       if (!(await findApp(store.db, appid!))) throw new CliError(`no app ${appid} is registered (mina-auth app add first)`);
-      await updateApp(store.db, createSecretBox(config.masterKey!, config.oldMasterKeys), systemClock.now(), { appid: appid!, cos: cos! });
+      await updateApp(store.db, boxOf(config), systemClock.now(), { appid: appid!, cos: cos! });
       return out(cos ? `set the COS profile of ${appid}: bucket ${cos.bucket}, region ${cos.region}, prefix ${cos.prefix ?? COS_DEFAULTS.prefix}` : `removed the COS profile of ${appid}`);
     }
     if (values.secret === undefined) throw new CliError('app add needs --secret SECRET (or --secret - to read it from standard input)');
@@ -91,7 +87,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
     if (type !== 'miniprogram' && type !== 'official_account') throw new CliError('--type must be miniprogram or official_account');
     const tokenApi = values['token-api'];
     if (tokenApi !== undefined && tokenApi !== 'stable' && tokenApi !== 'classic') throw new CliError('--token-api must be stable or classic');
-    const result = await putApp(store.db, createSecretBox(config.masterKey!, config.oldMasterKeys), systemClock.now(), {
+    const result = await putApp(store.db, boxOf(config), systemClock.now(), {
       appid: appid!, type, secret,
       login_duration: parseWhole('login-duration', values['login-duration'], 1, 3650),
       session_duration: parseWhole('session-duration', values['session-duration'], 60, 315360000),
@@ -100,9 +96,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
       token_api: tokenApi,
     });
     out(`${result} ${appid} (${type})`);
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 type Flags = ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; strict: true; allowPositionals: true }>>['values'];

@@ -2,8 +2,7 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { listAudit } from '../services/audit.js';
-import { openStore, pendingMigrations } from '../store/db.js';
-import { CliError, configFrom, parseWhole, STORE_FLAGS, STORE_HELP } from './common.js';
+import { CliError, configFrom, parseWhole, STORE_FLAGS, STORE_HELP, withStore } from './common.js';
 
 export const help = `usage: mina-auth audit [--since DURATION] [--limit N] [--json] [--data DIR | --database-url URL]
 Lists audit-log entries, oldest first: admin actions (app put/delete, agent initagent/delete, key create/revoke,
@@ -28,16 +27,12 @@ export async function run(args: string[], out: (line: string) => void): Promise<
   if (values.help) return out(help);
   const since = systemClock.now() - parseSince(values.since ?? '24h');
   const limit = parseWhole('limit', values.limit, 1, 1_000_000) ?? 1000;
-  const store = openStore(configFrom(values).databaseUrl);
-  try {
-    if ((await pendingMigrations(store)).length) throw new CliError('the store needs migrating first: mina-auth migrate');
+  await withStore(configFrom(values).databaseUrl, async (store) => {
     const rows = await listAudit(store.db, since, limit);
     if (values.json) return out(JSON.stringify(rows));
     if (!rows.length) return out('no audit entries in that period');
     for (const r of rows) {
       out([new Date(r.at * 1000).toISOString(), r.actor, r.action, r.target, r.result, r.detail ?? ''].join('  ').trimEnd());
     }
-  } finally {
-    await store.close();
-  }
+  });
 }

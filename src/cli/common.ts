@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig, parseKey, type Config } from '../config.js';
+import { createSecretBox, type SecretBox } from '../services/secretbox.js';
+import { openStore, pendingMigrations, type Store } from '../store/db.js';
 
 /** A mistake of the user's: printed as one line, exit status 2. */
 export class CliError extends Error {}
@@ -59,3 +61,19 @@ export function parseWhole(name: string, value: string | undefined, min: number,
   if (!/^\d+$/.test(value) || n < min || n > max) throw new CliError(`--${name} must be a whole number from ${min} to ${max}`);
   return n;
 }
+
+export const NEEDS_MIGRATING = 'the store needs migrating first: mina-auth migrate';
+
+/** Runs a command on the store, refusing one that needs migrating; the store is closed when it is done. */
+export async function withStore<T>(databaseUrl: string, use: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStore(databaseUrl);
+  try {
+    if ((await pendingMigrations(store)).length) throw new CliError(NEEDS_MIGRATING);
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The secret box of a config that has its master key (see withMasterKey). */
+export const boxOf = (config: Config): SecretBox => createSecretBox(config.masterKey!, config.oldMasterKeys);

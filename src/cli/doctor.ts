@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
 import { closeDeps, createDeps } from '../deps.js';
+import { createLogger } from '../log.js';
 import { runDoctor, type CheckLine } from '../services/doctor.js';
 import { CliError, configFrom, STORE_FLAGS, STORE_HELP, withMasterKey } from './common.js';
 
@@ -39,7 +40,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
   }
   const old = config.oldMasterKeys.length;
   print({ ok: true, name: 'config', detail: `${describeStore(config.databaseUrl)}; master key set${old ? `, ${old} old key(s)` : ''}; WeChat ${config.wechatBaseUrl}, WeCom ${config.wecomBaseUrl}, upstream timeout ${config.upstreamTimeoutMs} ms` });
-  const deps = createDeps(config, { log: { debug() {}, info() {}, warn() {}, error() {} } });
+  const deps = createDeps(config, { log: createLogger('silent') });
   try {
     if (!(await runDoctor(deps, print))) process.exitCode = 1;
   } finally {

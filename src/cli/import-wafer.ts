@@ -1,10 +1,8 @@
 // mina-auth import-wafer: copy a Wafer session server's database into the store (secrets sealed, skeys hashed; never printed).
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
-import { createSecretBox } from '../services/secretbox.js';
 import { DEFAULT_WAFER_TIMEZONE, formatWaferSummary, planWaferImport, WaferImportError, writeWafer } from '../services/wafer-import.js';
-import { openStore, pendingMigrations } from '../store/db.js';
-import { CliError, configFrom, STORE_FLAGS, STORE_HELP, withMasterKey } from './common.js';
+import { boxOf, CliError, configFrom, STORE_FLAGS, STORE_HELP, withMasterKey, withStore } from './common.js';
 
 export const help = `usage: mina-auth import-wafer --from mysql://USER:PASS@HOST:PORT/cAuth [--timezone ZONE] [--dry-run]
                               [--data DIR | --database-url URL]
@@ -39,15 +37,11 @@ export async function run(args: string[], out: (line: string) => void): Promise<
       return out('dry run: nothing was written');
     }
     const keyed = withMasterKey(config);
-    const store = openStore(keyed.databaseUrl);
-    try {
-      if ((await pendingMigrations(store)).length) throw new CliError('the store needs migrating first: mina-auth migrate');
-      const written = await writeWafer(store.db, createSecretBox(keyed.masterKey!, keyed.oldMasterKeys), opts.now, plan);
+    await withStore(keyed.databaseUrl, async (store) => {
+      const written = await writeWafer(store.db, boxOf(keyed), opts.now, plan);
       out(formatWaferSummary(plan));
       if (written.conflicts) out(`warning: ${written.conflicts} sessions were not imported: their id belongs to another user's session on the gateway`);
-    } finally {
-      await store.close();
-    }
+    });
   } catch (err) {
     if (err instanceof WaferImportError) throw new CliError(err.message);
     throw err;

@@ -2,8 +2,7 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { createKey, listKeys, revokeKey, scopeProblem } from '../services/keys.js';
-import { openStore, pendingMigrations } from '../store/db.js';
-import { CliError, configFrom, STORE_FLAGS, STORE_HELP } from './common.js';
+import { CliError, configFrom, STORE_FLAGS, STORE_HELP, withStore } from './common.js';
 
 export const help = `usage:
   mina-auth key create --name NAME --scope SCOPE [--scope SCOPE …] [--expires-in DAYS]
@@ -23,9 +22,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
   if (values.help || !action) return out(help);
   if (rest.length) throw new CliError(`unexpected argument "${rest[0]}"`);
   if (!['create', 'list', 'revoke'].includes(action)) throw new CliError(`unknown action "key ${action}" (create, list, revoke)`);
-  const store = openStore(configFrom(values).databaseUrl);
-  try {
-    if ((await pendingMigrations(store)).length) throw new CliError('the store needs migrating first: mina-auth migrate');
+  await withStore(configFrom(values).databaseUrl, async (store) => {
     const now = systemClock.now();
     if (action === 'create') {
       const scopes = values.scope ?? [];
@@ -50,7 +47,5 @@ export async function run(args: string[], out: (line: string) => void): Promise<
     if (!keyId || !/^[a-z0-9]{8,16}$/.test(keyId)) throw new CliError('key revoke needs a KEY_ID');
     if (!(await revokeKey(store.db, keyId, now))) throw new CliError(`no live caller key ${keyId}`);
     out(`revoked ${keyId}`);
-  } finally {
-    await store.close();
-  }
+  });
 }

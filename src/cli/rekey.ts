@@ -2,10 +2,8 @@
 import { parseArgs } from 'node:util';
 import { systemClock } from '../clock.js';
 import { CLI_ACTOR, recordAudit } from '../services/audit.js';
-import { currentKeyId, rekey } from '../services/rekey.js';
-import { createSecretBox } from '../services/secretbox.js';
-import { openStore, pendingMigrations } from '../store/db.js';
-import { CliError, configFrom, parseWhole, STORE_FLAGS, STORE_HELP, withMasterKey } from './common.js';
+import { rekey } from '../services/rekey.js';
+import { boxOf, configFrom, parseWhole, STORE_FLAGS, STORE_HELP, withMasterKey, withStore } from './common.js';
 
 export const help = `usage: mina-auth rekey [--batch N] [--data DIR | --database-url URL]
 Re-seals every sealed value (app secrets, COS keys, agent secrets, session_keys, tokens, tickets, kept login
@@ -22,10 +20,8 @@ export async function run(args: string[], out: (line: string) => void): Promise<
   if (values.help) return out(help);
   const batch = parseWhole('batch', values.batch, 1, 10_000);
   const config = withMasterKey(configFrom(values));
-  const box = createSecretBox(config.masterKey!, config.oldMasterKeys);
-  const store = openStore(config.databaseUrl);
-  try {
-    if ((await pendingMigrations(store)).length) throw new CliError('the store needs migrating first: mina-auth migrate');
+  const box = boxOf(config);
+  await withStore(config.databaseUrl, async (store) => {
     const result = await rekey(store.db, box, { batch });
     let resealed = 0;
     for (const [table, n] of Object.entries(result.tables)) {
@@ -33,16 +29,14 @@ export async function run(args: string[], out: (line: string) => void): Promise<
       out(`${table}: ${n.resealed} re-sealed, ${n.changed} changed meanwhile, ${n.failed} failed`);
     }
     const changed = Object.values(result.tables).reduce((sum, n) => sum + n.changed, 0);
-    out(`${resealed} value(s) re-sealed under key id ${currentKeyId(box)}${changed ? `; ${changed} changed while this ran: run rekey again` : ''}`);
+    out(`${resealed} value(s) re-sealed under key id ${box.keyId}${changed ? `; ${changed} changed while this ran: run rekey again` : ''}`);
     await recordAudit(store.db, systemClock.now(), {
-      actor: CLI_ACTOR, action: 'rekey', target: `key ${currentKeyId(box)}`, result: result.failures.length ? 'failed' : 'ok',
+      actor: CLI_ACTOR, action: 'rekey', target: `key ${box.keyId}`, result: result.failures.length ? 'failed' : 'ok',
       detail: `${resealed} re-sealed, ${changed} changed meanwhile, ${result.failures.length} unopenable`,
     });
     for (const f of result.failures) {
       process.stderr.write(`mina-auth: ${f.table} row ${f.row} (${f.column}) cannot be opened: ${f.reason}\n`);
     }
     if (result.failures.length) process.exitCode = 1;
-  } finally {
-    await store.close();
-  }
+  });
 }

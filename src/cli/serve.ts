@@ -5,7 +5,7 @@ import { batchedStdout, createLogger } from '../log.js';
 import { createGatewayServer, listen, socketOrTrustedProxy } from '../http/server.js';
 import { flushCallerKeyFailures, startFailureFlusher } from '../services/audit.js';
 import { pendingMigrations } from '../store/db.js';
-import { CliError, configFrom, parseWhole, STORE_FLAGS, STORE_HELP, withMasterKey } from './common.js';
+import { CliError, configFrom, NEEDS_MIGRATING, parseWhole, STORE_FLAGS, STORE_HELP, withMasterKey } from './common.js';
 
 export const DEFAULT_GRACE_SECONDS = 10;
 
@@ -28,7 +28,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
   const deps = createDeps(config, { log: createLogger(config.logLevel, batchedStdout()) });
   if ((await pendingMigrations(deps.store)).length) {
     await closeDeps(deps);
-    throw new CliError('the store needs migrating first: mina-auth migrate');
+    throw new CliError(NEEDS_MIGRATING);
   }
   const server = createGatewayServer(deps, socketOrTrustedProxy(config.trustedProxies));
   const port = await listen(server, config.port, values.host ?? '0.0.0.0');
@@ -48,9 +48,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
     stopFlusher();
     // Keep-alive connections whose request has finished are closed as soon as they fall idle.
     const idle = setInterval(() => server.closeIdleConnections(), 100);
-    let forced = false;
     const force = setTimeout(() => {
-      forced = true;
       deps.log.warn('grace period over: closing the connections still in flight', { graceMs });
       server.closeAllConnections();
     }, graceMs);
@@ -61,9 +59,7 @@ export async function run(args: string[], out: (line: string) => void): Promise<
       clearTimeout(force);
       void (async () => {
         await flushCallerKeyFailures(deps, { all: true }).catch(() => 0);
-        // After a forced close, a handler may still wait on WeChat: the HTTP client's graceful close would wait
-        // for it, so only the pool is closed (the client's sockets end with the process).
-        await (forced ? deps.store.close() : closeDeps(deps))
+        await closeDeps(deps)
           .catch((err: unknown) => deps.log.warn('closing the store failed', { error: String((err as Error).message).slice(0, 80) }));
         deps.log.info('stopped', { ms: Date.now() - started });
         process.exit(0);

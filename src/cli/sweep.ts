@@ -1,6 +1,7 @@
 // mina-auth sweep: delete expired sessions and spent login claims (for a cron; SCF's timer trigger does the same).
 import { parseArgs } from 'node:util';
 import { closeDeps, createDeps } from '../deps.js';
+import { createLogger } from '../log.js';
 import { sweep } from '../services/sessions.js';
 import { configFrom, STORE_FLAGS, STORE_HELP, withMasterKey } from './common.js';
 
@@ -11,7 +12,7 @@ ${STORE_HELP}`;
 export async function run(args: string[], out: (line: string) => void): Promise<void> {
   const { values } = parseArgs({ args, options: STORE_FLAGS, strict: true });
   if (values.help) return out(help);
-  const deps = createDeps(withMasterKey(configFrom(values)), { log: { debug() {}, info() {}, warn() {}, error() {} } });
+  const deps = createDeps(withMasterKey(configFrom(values)), { log: createLogger('silent') });
   try {
     const n = await sweep(deps, { batch: 500 });
     out(`swept ${n.sessions} expired sessions and ${n.claims} spent login claims`);

@@ -3,12 +3,13 @@ import type { Deps } from '../deps.js';
 import { isConstraintViolation } from '../store/errors.js';
 import type { AgentRow, Db } from '../store/types.js';
 import { forgetCredentials } from './credentials.js';
-import type { SecretBox } from './secretbox.js';
+import { opensTo, type SecretBox } from './secretbox.js';
 
 /** The owner of an agent's tokens and tickets in `credentials`, and the resource its scopes name. */
 export const agentOwner = (corpid: string, agentid: string) => `${corpid}/${agentid}`;
 
-const secretContext = (corpid: string, agentid: string) => `agents.secret:${corpid}/${agentid}`;
+/** The sealing context of an agent's secret (also read by `mina-auth rekey` and `doctor`). */
+export const agentSecretContext = (corpid: string, agentid: string) => `agents.secret:${corpid}/${agentid}`;
 
 export async function findAgent(db: Db, corpid: string, agentid: string): Promise<AgentRow | null> {
   return (await db.selectFrom('agents').selectAll().where('corpid', '=', corpid).where('agentid', '=', agentid).executeTakeFirst()) ?? null;
@@ -24,7 +25,7 @@ export const cachedAgent = (deps: Deps, corpid: string, agentid: string) =>
 export const forgetAgent = (deps: Deps, corpid: string, agentid: string) => deps.rows.forget(agentRow(corpid, agentid));
 
 export const openAgentSecret = (box: SecretBox, agent: Pick<AgentRow, 'corpid' | 'agentid' | 'secret_sealed'>) =>
-  box.open(agent.secret_sealed, secretContext(agent.corpid, agent.agentid));
+  box.open(agent.secret_sealed, agentSecretContext(agent.corpid, agent.agentid));
 
 export interface AgentInput {
   corpid: string;
@@ -40,7 +41,7 @@ export interface AgentInput {
  */
 export async function putAgent(db: Db, box: SecretBox, now: number, input: AgentInput): Promise<'created' | 'rotated' | 'unchanged'> {
   const { corpid, agentid } = input;
-  const sealed = box.seal(input.secret, secretContext(corpid, agentid));
+  const sealed = box.seal(input.secret, agentSecretContext(corpid, agentid));
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
@@ -51,7 +52,7 @@ export async function putAgent(db: Db, box: SecretBox, now: number, input: Agent
           await forgetCredentials(trx, [agentOwner(corpid, agentid)]);
           return 'created';
         }
-        const rotated = !sameSecret(box, old, input.secret);
+        const rotated = !opensTo(() => openAgentSecret(box, old), input.secret);
         await trx.updateTable('agents')
           .set({ updated_at: now, ...(rotated ? { secret_sealed: sealed } : {}), ...(input.remark !== undefined ? { remark: input.remark } : {}) })
           .where('corpid', '=', corpid).where('agentid', '=', agentid).execute();
@@ -66,13 +67,6 @@ export async function putAgent(db: Db, box: SecretBox, now: number, input: Agent
   }
 }
 
-function sameSecret(box: SecretBox, agent: AgentRow, secret: string): boolean {
-  try {
-    return openAgentSecret(box, agent) === secret;
-  } catch {
-    return false; // sealed under a key this process cannot open: treat the given one as new
-  }
-}
 
 export async function listAgents(db: Db): Promise<AgentRow[]> {
   return db.selectFrom('agents').selectAll().orderBy('corpid').orderBy('agentid').execute();

@@ -4,7 +4,7 @@ import type { Deps } from '../deps.js';
 import { isConstraintViolation } from '../store/errors.js';
 import type { AppRow, AppType, Db, TokenApi } from '../store/types.js';
 import { forgetCredentials } from './credentials.js';
-import { digestEquals, sha256Hex, type SecretBox } from './secretbox.js';
+import { opensTo, type SecretBox } from './secretbox.js';
 
 export const APP_DEFAULTS = { login_duration: 30, session_duration: 2592000, max_sessions: 20, watermark_max_age: 86400 } as const;
 
@@ -43,7 +43,11 @@ export async function resolveLoginApp(deps: Deps, appid: string | null): Promise
 /** After a change through this process: its next read comes from the store. */
 export const forgetApp = (deps: Deps, appid: string) => deps.rows.forget(appRow(appid));
 
-export const openSecret = (box: SecretBox, app: AppRow) => box.open(app.secret_sealed, `apps.secret:${app.appid}`);
+/** The sealing contexts of an app's secret and COS profile (also read by `mina-auth rekey` and `doctor`). */
+export const appSecretContext = (appid: string) => `apps.secret:${appid}`;
+export const cosContext = (appid: string) => `apps.cos:${appid}`;
+
+export const openSecret = (box: SecretBox, app: AppRow) => box.open(app.secret_sealed, appSecretContext(app.appid));
 
 export interface AppInput {
   appid: string;
@@ -79,7 +83,6 @@ export type CosMethod = 'GET' | 'PUT' | 'HEAD' | 'POST' | 'DELETE';
 export type CosProfile = Required<Omit<CosInput, 'max_size'>> & { max_size: number | null };
 export const COS_DEFAULTS = { prefix: 'users/{openid}/', methods: ['PUT', 'GET', 'HEAD'] as CosMethod[], max_expires: 3600, max_size: null, require_content: false };
 
-const cosContext = (appid: string) => `apps.cos:${appid}`;
 
 export function openCosProfile(box: SecretBox, app: Pick<AppRow, 'appid' | 'cos_sealed'>): CosProfile | null {
   if (!app.cos_sealed) return null;
@@ -133,16 +136,16 @@ export async function updateApp(db: Db, box: SecretBox, now: number, changes: Ap
           if (missing.length) throw new GatewayError(1003, `appid ${appid} is not registered yet: a new app needs ${missing.map((k) => `para.${k}`).join(' and ')}`);
           await trx.insertInto('apps').values({
             ...APP_DEFAULTS, token_api: 'stable', ...withoutUndefined(settings), type: changes.type!, appid,
-            secret_sealed: box.seal(secret!, `apps.secret:${appid}`), cos_sealed: null, ...sealCos(cos), created_at: now, updated_at: now,
+            secret_sealed: box.seal(secret!, appSecretContext(appid)), cos_sealed: null, ...sealCos(cos), created_at: now, updated_at: now,
           }).execute();
           // Leftovers of an earlier app with this appid (removed by an older version, or imported) are not this app's.
           await forgetCredentials(trx, [appid]);
           return { created: true, app: (await findApp(trx, appid))! };
         }
-        const newSecret = secret !== undefined && !sameSecret(box, old, secret);
+        const newSecret = secret !== undefined && !opensTo(() => openSecret(box, old), secret);
         await trx.updateTable('apps').set({
           ...withoutUndefined(settings), ...sealCos(cos), updated_at: now,
-          ...(newSecret ? { secret_sealed: box.seal(secret, `apps.secret:${appid}`) } : {}),
+          ...(newSecret ? { secret_sealed: box.seal(secret, appSecretContext(appid)) } : {}),
         }).where('appid', '=', appid).execute();
         if (newSecret) await forgetCredentials(trx, [appid]);
         return { created: false, app: (await findApp(trx, appid))! };
@@ -155,13 +158,6 @@ export async function updateApp(db: Db, box: SecretBox, now: number, changes: Ap
   }
 }
 
-function sameSecret(box: SecretBox, app: AppRow, secret: string): boolean {
-  try {
-    return digestEquals(sha256Hex(openSecret(box, app)), sha256Hex(secret));
-  } catch {
-    return false; // sealed under a key this process cannot open: treat the given one as new
-  }
-}
 
 export async function listApps(db: Db): Promise<AppRow[]> {
   return db.selectFrom('apps').selectAll().orderBy('appid').execute();

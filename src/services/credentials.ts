@@ -58,7 +58,9 @@ const realEnd = (spec: CredentialSpec, expiresAt: number, refreshAfter: number) 
 const beijingDay = (now: number) => Math.floor((now + 8 * 3600) / 86400);
 /** `kind:owner`: the key of the process cache, the audit target, and the sealing context's tail. */
 const nameOf = (spec: CredentialSpec) => `${spec.kind}:${spec.owner}`;
-const context = (spec: CredentialSpec) => `credentials:${nameOf(spec)}`;
+/** The sealing context of a stored token or ticket (also read by `mina-auth rekey` and `doctor`). */
+export const credentialContext = (kind: string, owner: string) => `credentials:${kind}:${owner}`;
+const context = (spec: CredentialSpec) => credentialContext(spec.kind, spec.owner);
 /** A refresh holds the lease this long: three upstream attempts and a margin. */
 const leaseSeconds = (deps: Deps) => Math.ceil((deps.config.upstreamTimeoutMs * 3) / 1000) + 10;
 /** The row's value, if it holds one that is still live at `now`. */

@@ -15,7 +15,8 @@ import { UpstreamError } from '../wechat/client.js';
 import { upstreamToGateway } from '../wechat/errors.js';
 import { agentOwner, listAgents, openAgentSecret } from './agents.js';
 import { listApps, openSecret } from './apps.js';
-import { currentKeyId, SEALED_COLUMNS } from './rekey.js';
+import { rowName, SEALED_COLUMNS } from './rekey.js';
+import { keyIdOf } from './secretbox.js';
 import type { Kysely } from 'kysely';
 
 export interface CheckLine { ok: boolean; name: string; detail: string }
@@ -107,11 +108,11 @@ async function masterKeyCheck(deps: Deps): Promise<[boolean, string, string]> {
         opened++;
         if (deps.box.isStale(sealed)) stale++;
       } catch {
-        bad.push(`${col.table} ${col.key.map((k) => `${k}=${row[k]}`).join(', ')} (key id ${sealed.split('.')[1] ?? '?'})`);
+        bad.push(`${col.table} ${rowName(col, row)} (key id ${keyIdOf(sealed)})`);
       }
     }
   }
-  const id = currentKeyId(deps.box);
+  const id = deps.box.keyId;
   if (bad.length) {
     return [false, 'master key', `${bad.length} sampled value(s) do not open: ${bad.slice(0, 3).join('; ')}${bad.length > 3 ? '; …' : ''}; set MINA_AUTH_OLD_MASTER_KEYS to the key that sealed them`];
   }

@@ -4,6 +4,9 @@ import { GatewayError } from '../dispatch/codes.js';
 
 export type OpenData = Record<string, unknown>;
 
+/** Refuses bytes that are not UTF-8 (a decoder without `stream` keeps no state between calls). */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 const decodeBase64 = (field: string, value: string, bytes?: number): Buffer => {
   const buf = Buffer.from(value, 'base64');
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || (bytes !== undefined && buf.length !== bytes)) {
@@ -28,7 +31,7 @@ export function decryptOpenData(sessionKey: string, { data, iv }: Ciphertext): O
   try {
     const decipher = createDecipheriv('aes-128-cbc', Buffer.from(sessionKey, 'base64'), iv);
     // node's PKCS#7 check verifies every padding byte.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat([decipher.update(data), decipher.final()]));
+    text = utf8.decode(Buffer.concat([decipher.update(data), decipher.final()]));
   } catch {
     throw stale();
   }

@@ -4,7 +4,11 @@
 // so a concurrent login or refresh is never overwritten. Idempotent: a second run finds nothing to do.
 import type { Kysely } from 'kysely';
 import type { Db, Tables } from '../store/types.js';
-import type { SecretBox } from './secretbox.js';
+import { agentSecretContext } from './agents.js';
+import { appSecretContext, cosContext } from './apps.js';
+import { credentialContext } from './credentials.js';
+import { keyIdOf, type SecretBox } from './secretbox.js';
+import { claimContext, sessionKeyContext } from './sessions.js';
 
 /** One sealed column, its primary key, and the context it was sealed under (see each service's `seal` call). */
 export interface SealedColumn {
@@ -15,12 +19,12 @@ export interface SealedColumn {
 }
 
 export const SEALED_COLUMNS: readonly SealedColumn[] = [
-  { table: 'apps', column: 'secret_sealed', key: ['appid'], context: (r) => `apps.secret:${r.appid}` },
-  { table: 'apps', column: 'cos_sealed', key: ['appid'], context: (r) => `apps.cos:${r.appid}` },
-  { table: 'agents', column: 'secret_sealed', key: ['corpid', 'agentid'], context: (r) => `agents.secret:${r.corpid}/${r.agentid}` },
-  { table: 'credentials', column: 'value_sealed', key: ['kind', 'owner'], context: (r) => `credentials:${r.kind}:${r.owner}` },
-  { table: 'users', column: 'session_key_sealed', key: ['appid', 'openid'], context: (r) => `users.session_key:${r.appid}:${r.openid}` },
-  { table: 'login_claims', column: 'answer_sealed', key: ['appid', 'code_mac'], context: (r) => `login_claims.answer:${r.appid}:${r.code_mac}` },
+  { table: 'apps', column: 'secret_sealed', key: ['appid'], context: (r) => appSecretContext(r.appid!) },
+  { table: 'apps', column: 'cos_sealed', key: ['appid'], context: (r) => cosContext(r.appid!) },
+  { table: 'agents', column: 'secret_sealed', key: ['corpid', 'agentid'], context: (r) => agentSecretContext(r.corpid!, r.agentid!) },
+  { table: 'credentials', column: 'value_sealed', key: ['kind', 'owner'], context: (r) => credentialContext(r.kind!, r.owner!) },
+  { table: 'users', column: 'session_key_sealed', key: ['appid', 'openid'], context: (r) => sessionKeyContext(r.appid!, r.openid!) },
+  { table: 'login_claims', column: 'answer_sealed', key: ['appid', 'code_mac'], context: (r) => claimContext(r.appid!, r.code_mac!) },
 ];
 
 export interface RekeyFailure { table: string; column: string; row: string; reason: string }
@@ -31,15 +35,12 @@ export interface RekeyResult {
   failures: RekeyFailure[];
 }
 
-/** The key id the box seals under (the second field of `v1.<keyId>.<data>`). */
-export const currentKeyId = (box: SecretBox) => box.seal('', 'key-id probe').split('.')[1]!;
-
 /** The row named for people: `appid=wx…, openid=o…` (ids only, never a sealed or secret value). */
-const rowName = (col: SealedColumn, row: Record<string, string>) => col.key.map((k) => `${k}=${row[k]}`).join(', ');
+export const rowName = (col: SealedColumn, row: Record<string, string>) => col.key.map((k) => `${k}=${row[k]}`).join(', ');
 
 export async function rekey(db: Db, box: SecretBox, opts: { batch?: number } = {}): Promise<RekeyResult> {
   const batch = opts.batch ?? 200;
-  const current = currentKeyId(box);
+  const current = box.keyId;
   const result: RekeyResult = { tables: {}, failures: [] };
   for (const col of SEALED_COLUMNS) {
     const counts = (result.tables[col.table] ??= { resealed: 0, changed: 0, failed: 0 });
@@ -71,7 +72,7 @@ export async function rekey(db: Db, box: SecretBox, opts: { batch?: number } = {
           updates.push({ row, sealed: box.seal(box.open(old, col.context(row)), col.context(row)) });
         } catch (err) {
           counts.failed++;
-          const keyId = old.split('.')[1] ?? '?';
+          const keyId = keyIdOf(old);
           const reason = /unknown key id/.test((err as Error).message)
             ? `sealed under key id ${keyId}, which is neither MINA_AUTH_MASTER_KEY nor in MINA_AUTH_OLD_MASTER_KEYS`
             : `it does not open under key id ${keyId} (wrong key with that id, or a damaged value)`;

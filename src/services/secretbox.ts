@@ -2,6 +2,8 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface SecretBox {
+  /** The id of the key it seals under (the second field of `v1.<keyId>.<data>`). */
+  readonly keyId: string;
   /** Seals `plain`; `context` (e.g. "apps.secret:wx…") is bound as associated data so a value cannot be moved to another row. */
   seal(plain: string, context: string): string;
   open(sealed: string, context: string): string;
@@ -12,12 +14,15 @@ export interface SecretBox {
 }
 
 const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
+/** The key id a sealed value names (`?` when it names none). */
+export const keyIdOf = (sealed: string) => sealed.split('.')[1] ?? '?';
 
 export function createSecretBox(masterKey: Buffer, oldKeys: Buffer[] = []): SecretBox {
   const current = keyId(masterKey);
   const keys = new Map<string, Buffer>([...oldKeys, masterKey].map((k) => [keyId(k), k]));
   const macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'mina-auth mac v1', 32));
   return {
+    keyId: current,
     seal(plain, context) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', masterKey, iv);
@@ -36,7 +41,7 @@ export function createSecretBox(masterKey: Buffer, oldKeys: Buffer[] = []): Secr
       return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
     },
     isStale(sealed) {
-      return sealed.split('.')[1] !== current;
+      return keyIdOf(sealed) !== current;
     },
     mac(label, value) {
       return createHmac('sha256', macKey).update(label).update('\0').update(value).digest('hex');
@@ -51,4 +56,13 @@ export function digestEquals(a: string, b: string): boolean {
   const x = Buffer.from(a, 'hex');
   const y = Buffer.from(b, 'hex');
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Whether a sealed value opens to `value` (in constant time); one this process cannot open counts as different. */
+export function opensTo(open: () => string, value: string): boolean {
+  try {
+    return digestEquals(sha256Hex(open()), sha256Hex(value));
+  } catch {
+    return false;
+  }
 }

@@ -7,7 +7,7 @@ import { preparedQuery } from '../store/prepared.js';
 import type { AppRow, Db, UserRow } from '../store/types.js';
 import { UpstreamError } from '../wechat/client.js';
 import { upstreamToGateway } from '../wechat/errors.js';
-import { findApp, openSecret } from './apps.js';
+import { openSecret, requireApp } from './apps.js';
 import { checkWatermark, decryptOpenData, parseCiphertext, type Ciphertext, type OpenData } from './opendata.js';
 import { sha256Hex, digestEquals } from './secretbox.js';
 
@@ -33,8 +33,8 @@ export interface LoginAnswer {
 }
 type KeptAnswer = { ok: true; answer: LoginAnswer } | { ok: false; code: GatewayError['code']; detail: string };
 
-const claimContext = (appid: string, mac: string) => `login_claims.answer:${appid}:${mac}`;
-/** The sealing context of a user's session_key (also used by the Wafer import). */
+/** The sealing contexts of a login's kept answer and of a user's session_key (also read by rekey, doctor, the Wafer import). */
+export const claimContext = (appid: string, mac: string) => `login_claims.answer:${appid}:${mac}`;
 export const sessionKeyContext = (appid: string, openid: string) => `users.session_key:${appid}:${openid}`;
 
 /**
@@ -201,12 +201,14 @@ export interface LiveSession {
  * The session for (id, skey), if it is live and belongs to `appid` (when one is given), with its sliding
  * expiry renewed; one query on the hot path. A miss is a value: the reason, for the caller to report as 60012.
  */
-const liveSessionRow = preparedQuery((db: Db, id: string) => db.selectFrom('sessions as s')
+/** The one query of a session check (the bench runs it through each layer). */
+export const liveSessionQuery = (db: Db, id: string) => db.selectFrom('sessions as s')
   .innerJoin('apps as a', 'a.appid', 's.appid')
   .innerJoin('users as u', (join) => join.onRef('u.appid', '=', 's.appid').onRef('u.openid', '=', 's.openid'))
   .select(['s.id', 's.appid', 's.openid', 's.skey_hash', 's.created_at', 's.last_visit_at',
     'a.login_duration', 'a.session_duration', 'a.watermark_max_age', 'u.unionid', 'u.user_info', 'u.session_key_sealed'])
-  .where('s.id', '=', id));
+  .where('s.id', '=', id);
+const liveSessionRow = preparedQuery(liveSessionQuery);
 
 export async function findLiveSession(deps: Deps, id: string, skey: string, appid: string | null): Promise<LiveSession | { miss: string }> {
   const { db } = deps.store;
@@ -214,7 +216,7 @@ export async function findLiveSession(deps: Deps, id: string, skey: string, appi
   // The same answer for an unknown id, a wrong skey, or a removed app; the hash is compared in constant time.
   if (!row || !digestEquals(row.skey_hash, sha256Hex(skey))) return { miss: 'no session matches this id and skey' };
   if (appid !== null && row.appid !== appid) {
-    if (!(await findApp(db, appid))) throw new GatewayError(1012, `appid ${appid} is not registered on this gateway`);
+    await requireApp(deps, appid);
     return { miss: 'the session belongs to another app' };
   }
   const now = deps.clock.now();

@@ -1,13 +1,12 @@
 // Import of a Wafer session server's database (`cAuth`: cAppinfo, cSessionInfo, cAppinfo_work; upstream or the
 // sdlyfjx fork), PROTOCOL §6: secrets sealed and skeys hashed on the way in, live sessions keep their absolute expiry.
-import { createHash } from 'node:crypto';
 import { Kysely, MysqlDialect, sql } from 'kysely';
 import { createPool } from 'mysql2';
 import { APPID_PATTERN } from '../config.js';
 import type { Db } from '../store/types.js';
 import { findAgent, openAgentSecret, putAgent } from './agents.js';
 import { APP_DEFAULTS, findApp, openSecret, updateApp } from './apps.js';
-import type { SecretBox } from './secretbox.js';
+import { opensTo, sha256Hex, type SecretBox } from './secretbox.js';
 import { sessionKeyContext } from './sessions.js';
 
 const DAY = 86400;
@@ -234,7 +233,6 @@ async function readTables(conn: Kysely<WaferDb>, toUnix: (v: unknown) => number 
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-const sha256Hex = (v: string) => createHash('sha256').update(v).digest('hex');
 
 function toApp(row: WaferDb['cAppinfo']): WaferApp {
   const appid = text(row.appid);
@@ -336,7 +334,7 @@ export async function writeWafer(db: Db, box: SecretBox, now: number, plan: Wafe
 
   for (const app of plan.apps) {
     const old = await findApp(db, app.appid);
-    if (old && old.login_duration === app.login_duration && old.session_duration === app.session_duration && sameValue(() => openSecret(box, old), app.secret)) continue;
+    if (old && old.login_duration === app.login_duration && old.session_duration === app.session_duration && opensTo(() => openSecret(box, old), app.secret)) continue;
     // updateApp seals the secret, and forgets cached tokens when it changed. An existing app keeps its type.
     await updateApp(db, box, now, { appid: app.appid, ...(old ? {} : { type: 'miniprogram' as const }), secret: app.secret, login_duration: app.login_duration, session_duration: app.session_duration });
     written.apps++;
@@ -344,18 +342,13 @@ export async function writeWafer(db: Db, box: SecretBox, now: number, plan: Wafe
 
   for (const agent of plan.agents) {
     const old = await findAgent(db, agent.corpid, agent.agentid);
-    if (old && (agent.remark === null || agent.remark === old.remark) && sameValue(() => openAgentSecret(box, old), agent.secret)) continue;
+    if (old && (agent.remark === null || agent.remark === old.remark) && opensTo(() => openAgentSecret(box, old), agent.secret)) continue;
     await putAgent(db, box, now, { corpid: agent.corpid, agentid: agent.agentid, secret: agent.secret, ...(agent.remark === null ? {} : { remark: agent.remark }) });
     written.agents++;
   }
 
-  const sessionsByUser = new Map<string, WaferSession[]>();
-  for (const s of plan.sessions) {
-    const key = `${s.appid}\0${s.openid}`;
-    sessionsByUser.set(key, [...(sessionsByUser.get(key) ?? []), s]);
-  }
-  const byApp = new Map<string, WaferUser[]>();
-  for (const u of plan.users) byApp.set(u.appid, [...(byApp.get(u.appid) ?? []), u]);
+  const sessionsByUser = groupBy(plan.sessions, (s) => `${s.appid}\0${s.openid}`);
+  const byApp = groupBy(plan.users, (u) => u.appid);
 
   for (const [appid, users] of byApp) {
     for (let i = 0; i < users.length; i += CHUNK) {
@@ -421,10 +414,13 @@ async function writeSessions(db: Db, sessions: WaferSession[], written: WaferWri
   }
 }
 
-function sameValue(open: () => string, value: string): boolean {
-  try {
-    return open() === value;
-  } catch {
-    return false; // sealed under a key this process cannot open: write the imported one
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
+  return groups;
 }
