@@ -64,10 +64,10 @@ export async function runDoctor(deps: Deps, report: Report): Promise<boolean> {
   let agents: Awaited<ReturnType<typeof listAgents>> = [];
   try {
     [apps, agents] = await Promise.all([listApps(db), listAgents(db)]);
+    if (!apps.length && !agents.length) line(true, 'apps', 'none registered');
   } catch (err) {
     line(false, 'apps', `could not list apps and agents: ${reason(err)}`);
   }
-  if (!apps.length && !agents.length) line(true, 'apps', 'none registered');
   for (const app of apps) {
     let secret: string;
     try { secret = openSecret(deps.box, app); } catch { line(false, `app ${app.appid}`, 'its secret does not open under the configured master keys'); continue; }
