@@ -1,75 +1,38 @@
 // scf/index.ts main_handler, in process: literal SCF events against a real SQLite store and the WeChat sandbox.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BODY } from '../../src/http/handle.js';
 import type { ScfHttpEvent, ScfHttpResult } from '../../src/http/scf.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { putApp } from '../../src/services/apps.js';
-import { createSecretBox } from '../../src/services/secretbox.js';
-import { migrate, openStore } from '../../src/store/db.js';
-import { recordLogLines, recordSecret } from '../helpers/logs.js';
-import { envelope, fixture, scfContext, withBody } from './helpers.js';
+import { openStore } from '../../src/store/db.js';
+import { recordSecret } from '../helpers/logs.js';
+import { captureStdoutLogs, envelope, fixture, scfContext, startScfInstance, withBody, type ScfInstance } from './helpers.js';
 
 const APPID = 'wx4f4bc4dec97d474b';
 const SECRET = 'scf-test-app-secret-' + randomBytes(8).toString('hex');
-const MASTER_KEY = randomBytes(32).toString('base64');
 
-let dir: string;
-let sandbox: Sandbox;
-let main_handler: typeof import('../../scf/index.js').main_handler;
-const saved = { ...process.env };
+let instance: ScfInstance;
+let main_handler: ScfInstance['main_handler'];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mina-auth-scf-'));
-  sandbox = await startSandbox({ port: 0 });
-  for (const name of Object.keys(process.env)) if (name.startsWith('MINA_AUTH_')) delete process.env[name];
-  Object.assign(process.env, {
-    MINA_AUTH_DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
-    MINA_AUTH_MASTER_KEY: MASTER_KEY,
-    MINA_AUTH_WECHAT_BASE_URL: sandbox.url,
-    // debug, not silent: the lines are captured below and go through the run's log-redaction check.
-    MINA_AUTH_LOG_LEVEL: 'debug',
-  });
-  recordSecret(MASTER_KEY, SECRET);
-
-  const store = openStore(process.env.MINA_AUTH_DATABASE_URL!);
-  await migrate(store);
-  await putApp(store.db, createSecretBox(Buffer.from(MASTER_KEY, 'base64')), Math.floor(Date.now() / 1000), { appid: APPID, type: 'miniprogram', secret: SECRET });
-  await store.close();
-  const r = await fetch(`${sandbox.url}/__sandbox/apps`, { method: 'POST', body: JSON.stringify({ appid: APPID, secret: SECRET, type: 'miniprogram' }) });
+  instance = await startScfInstance({ dirPrefix: 'mina-auth-scf-', app: { appid: APPID, secret: SECRET } });
+  ({ main_handler } = instance);
+  const r = await fetch(`${instance.sandbox.url}/__sandbox/apps`, { method: 'POST', body: JSON.stringify({ appid: APPID, secret: SECRET, type: 'miniprogram' }) });
   expect(r.status).toBe(200);
-
-  ({ main_handler } = await import('../../scf/index.js'));
 });
 
 afterAll(async () => {
-  await sandbox?.close();
-  process.env = saved;
-  rmSync(dir, { recursive: true, force: true });
+  await instance?.close();
 });
 
 // The gateway logs JSON lines to stdout: keep them out of the reporter and in the redaction check.
 const logLines: string[] = [];
 beforeEach(() => {
   logLines.length = 0;
-  const write = process.stdout.write.bind(process.stdout);
-  vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: never[]) => {
-    const text = String(chunk);
-    if (!text.startsWith('{"time":')) return write(chunk, ...rest);
-    logLines.push(...text.split('\n').filter(Boolean));
-    recordLogLines(text);
-    return true;
-  }) as typeof process.stdout.write);
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+captureStdoutLogs((line) => logLines.push(line));
 
 async function sandboxCode(): Promise<{ code: string; openid: string; session_key: string }> {
-  const r = await fetch(`${sandbox.url}/__sandbox/login`, { method: 'POST', body: JSON.stringify({ appid: APPID }) });
+  const r = await fetch(`${instance.sandbox.url}/__sandbox/login`, { method: 'POST', body: JSON.stringify({ appid: APPID }) });
   const login = await r.json() as { code: string; openid: string; session_key: string };
   recordSecret(login.code, login.session_key);
   return login;
