@@ -175,3 +175,23 @@ export function resetState(state: State): void {
   state.faults.clear();
   state.calls.clear();
 }
+
+/** A key from `gen` that `map` does not hold yet (random ids: a clash is rare, but must not overwrite). */
+export function uniqueKey<K>(map: ReadonlyMap<K, unknown>, gen: () => K): K {
+  let key = gen();
+  while (map.has(key)) key = gen();
+  return key;
+}
+
+/**
+ * Drops entries of an insertion-ordered map from the oldest on, stopping at the first one that is not
+ * stale: for maps whose entries go stale in insertion order (codes, tokens), so pruning stays cheap.
+ * Callers phrase isStale as `!(age <= limit)` so an entry with a NaN time (a broken `now` clock) is
+ * dropped instead of blocking the pruning of everything behind it.
+ */
+export function pruneOldest<K, V>(map: Map<K, V>, isStale: (value: V) => boolean): void {
+  for (const [key, value] of map) {
+    if (!isStale(value)) break;
+    map.delete(key);
+  }
+}

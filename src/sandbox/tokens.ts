@@ -2,7 +2,7 @@
 // performs on `?access_token=` (shared by the upstream handlers and GET /__sandbox/check).
 import { newDailyCounter } from './quota.js';
 import { randomToken } from './random.js';
-import type { AppTokens, State, Ticket, TokenKind, TokenRecord } from './state.js';
+import { pruneOldest, uniqueKey, type AppTokens, type State, type Ticket, type TokenKind, type TokenRecord } from './state.js';
 
 /** Tokens and tickets of all kinds live 7200 s (WECHAT.md §3, §6). */
 export const TOKEN_TTL_MS = 7_200_000;
@@ -38,9 +38,9 @@ export function appTokensOf(state: State, appid: string): AppTokens {
 }
 
 export function issueToken(state: State, kind: TokenKind, owner: string, now: number, agentid?: string): string {
-  pruneTokens(state, now);
-  let token = randomToken(TAGS[kind]);
-  while (state.tokens.has(token)) token = randomToken(TAGS[kind]);
+  // Records are in issue order and all live equally long: pruning stops at the first one still worth keeping.
+  pruneOldest(state.tokens, (record) => !(now - record.expiresAt <= RETAIN_MS));
+  const token = uniqueKey(state.tokens, () => randomToken(TAGS[kind]));
   const record: TokenRecord = { kind, owner, issuedAt: now, expiresAt: now + TOKEN_TTL_MS };
   if (agentid !== undefined) record.agentid = agentid;
   state.tokens.set(token, record);
@@ -75,9 +75,10 @@ export function checkToken(state: State, api: Api, token: string | null | undefi
   const record = state.tokens.get(token);
   const ownServer = record !== undefined && (record.kind === 'wecom') === (api === 'wecom');
   if (record === undefined || !ownServer) return invalid(api);
-  const revokedEarly = record.revokedAt !== undefined && record.revokedAt < record.expiresAt;
-  if (revokedEarly && now >= (record.revokedAt ?? 0)) return invalid(api);
-  if (now >= record.expiresAt) return { ok: false, errcode: 42001, errmsg: 'access_token expired' };
+  if (now >= diesAt(record)) {
+    const revokedEarly = record.revokedAt !== undefined && record.revokedAt < record.expiresAt;
+    return revokedEarly ? invalid(api) : { ok: false, errcode: 42001, errmsg: 'access_token expired' };
+  }
   return { ok: true, record };
 }
 
@@ -96,12 +97,4 @@ export function secondsLeft(expiresAt: number, now: number): number {
 export function currentTicket(ticket: Ticket | undefined, tag: string, now: number): Ticket {
   if (ticket !== undefined && now < ticket.expiresAt) return ticket;
   return { ticket: randomToken(tag), expiresAt: now + TOKEN_TTL_MS };
-}
-
-/** Records are in issue order and all live equally long: stop at the first one still worth keeping. */
-function pruneTokens(state: State, now: number): void {
-  for (const [token, record] of state.tokens) {
-    if (now - record.expiresAt <= RETAIN_MS) break;
-    state.tokens.delete(token);
-  }
 }

@@ -1,7 +1,7 @@
 // The /__sandbox control API: apps, login and key rotation, encrypt, users, stats, reset, bad input.
 import { createDecipheriv } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { APPID, SECRET, code2session, get, login, manualClock, post, registerApp, sandbox } from './helpers.js';
+import { APPID, SECRET, appSandbox, code2session, get, login, post, registerApp, sandbox } from './helpers.js';
 
 describe('control API', () => {
   it('re-posting an app replaces its secret', async () => {
@@ -30,9 +30,7 @@ describe('control API', () => {
   });
 
   it('keeps the session_key within keyRotationMs and rotates it after', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now, keyRotationMs: 60_000 });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox({ keyRotationMs: 60_000 });
     const first = await login(sb, { openid: 'oRot' });
     clock.advance(59_999);
     const kept = await login(sb, { openid: 'oRot' });

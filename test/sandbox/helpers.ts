@@ -61,19 +61,33 @@ export async function registerApp(sb: Sandbox, appid = APPID, secret = SECRET): 
 }
 
 export function code2sessionPath(params: Record<string, string | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, v);
-  return `/sns/jscode2session?${q}`;
+  return query('/sns/jscode2session', params);
 }
 
 export async function code2session(sb: Sandbox, code: string, appid = APPID, secret = SECRET): Promise<JsonReply> {
   return get(sb, code2sessionPath({ appid, secret, js_code: code, grant_type: 'authorization_code' }));
 }
 
+export interface ManualClock {
+  now: () => number;
+  advance: (ms: number) => void;
+}
+
 /** A manual clock for expiry and quota-minute tests. */
-export function manualClock(start = Date.UTC(2024, 0, 1, 12, 0, 0)): { now: () => number; advance: (ms: number) => void } {
+export function manualClock(start = Date.UTC(2024, 0, 1, 12, 0, 0)): ManualClock {
   let t = start;
   return { now: () => t, advance: (ms) => (t += ms) };
+}
+
+/** A sandbox on a manual clock (starting at `start`, manualClock's default if omitted) with APPID registered. */
+export async function appSandbox({
+  start,
+  ...opts
+}: Omit<SandboxOptions, 'now'> & { start?: number } = {}): Promise<{ sb: Sandbox; clock: ManualClock }> {
+  const clock = manualClock(start);
+  const sb = await sandbox({ ...opts, now: clock.now });
+  await registerApp(sb);
+  return { sb, clock };
 }
 
 export const RID = /, rid: [0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}$/;
@@ -92,6 +106,23 @@ export async function classicToken(sb: Sandbox, params: Record<string, string | 
 /** POST /cgi-bin/stable_token with the right grant_type unless overridden. */
 export async function stableToken(sb: Sandbox, body: Record<string, unknown> = {}): Promise<JsonReply> {
   return post(sb, '/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APPID, secret: SECRET, ...body });
+}
+
+/**
+ * GET /__sandbox/tokens?appid=: {stable, stable_honoured, classic, jsapi_ticket}, the app's tokens and
+ * ticket honoured right now (see src/sandbox/control/tokens.ts).
+ */
+export async function tokensOf(sb: Sandbox, appid = APPID): Promise<any> {
+  const r = await get(sb, query('/__sandbox/tokens', { appid }));
+  if (r.status !== 200) throw new Error(`tokens failed: ${r.text}`);
+  return r.json;
+}
+
+/** Mints a getPhoneNumber code via POST /__sandbox/phone_code (the user must have logged in). */
+export async function phoneCode(sb: Sandbox, openid: string, phone = '13800138000', appid = APPID): Promise<string> {
+  const r = await post(sb, '/__sandbox/phone_code', { appid, openid, phone });
+  if (r.status !== 200) throw new Error(`phone_code failed: ${r.text}`);
+  return r.json.code;
 }
 
 /** What a real API would answer for this token, via GET /__sandbox/check. */

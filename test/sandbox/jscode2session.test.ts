@@ -4,11 +4,11 @@ import {
   APPID,
   RID,
   SECRET,
+  appSandbox,
   code2session,
   code2sessionPath,
   get,
   login,
-  manualClock,
   post,
   registerApp,
   sandbox,
@@ -83,9 +83,7 @@ describe('jscode2session', () => {
   });
 
   it('expires codes 300 s after minting (40029)', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const fresh = await login(sb);
     const stale = await login(sb);
     clock.advance(300_000);
@@ -97,9 +95,7 @@ describe('jscode2session', () => {
   });
 
   it('keeps expired codes invalid after they are pruned by later logins', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const old = await login(sb);
     clock.advance(301_000);
     const fresh = await login(sb);
@@ -108,9 +104,7 @@ describe('jscode2session', () => {
   });
 
   it('answers 45011 over the per-user minute quota without consuming the code', async () => {
-    const clock = manualClock(Date.UTC(2024, 0, 1, 12, 0, 0));
-    const sb = await sandbox({ now: clock.now, loginQuotaPerMinute: 2 });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox({ start: Date.UTC(2024, 0, 1, 12, 0, 0), loginQuotaPerMinute: 2 });
     const a1 = await login(sb, { openid: 'oUserA' });
     const a2 = await login(sb, { openid: 'oUserA' });
     const a3 = await login(sb, { openid: 'oUserA' });

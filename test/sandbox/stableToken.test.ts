@@ -7,21 +7,20 @@ import {
   RID,
   SECOND,
   SECRET,
+  appSandbox,
   check,
   classicToken,
-  get,
-  manualClock,
   post,
+  query,
   registerApp,
   sandbox,
   stableToken,
+  tokensOf,
 } from './helpers.js';
 
 describe('/cgi-bin/stable_token', () => {
   it('hands out the same token with a decreasing expires_in, without errcode', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const first = await stableToken(sb);
     expect(first.contentType).toBe('text/plain');
     expect(first.json).toEqual({ access_token: expect.stringMatching(OPAQUE), expires_in: 7200 });
@@ -34,9 +33,7 @@ describe('/cgi-bin/stable_token', () => {
   });
 
   it('rotates in the last 300 s; the old token stays honoured for the rest of its life', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const old = (await stableToken(sb)).json.access_token;
     clock.advance(6_900 * SECOND); // exactly 300 s left
     const rotated = await stableToken(sb);
@@ -46,7 +43,7 @@ describe('/cgi-bin/stable_token', () => {
     // Normal mode now hands out the new one.
     clock.advance(100 * SECOND);
     expect((await stableToken(sb)).json).toEqual({ access_token: rotated.json.access_token, expires_in: 7100 });
-    const view = (await get(sb, `/__sandbox/tokens?appid=${APPID}`)).json;
+    const view = await tokensOf(sb);
     expect(view.stable.access_token).toBe(rotated.json.access_token);
     expect(view.stable_honoured.map((t: { access_token: string }) => t.access_token)).toEqual([old, rotated.json.access_token]);
     clock.advance(200 * SECOND - 1);
@@ -57,9 +54,7 @@ describe('/cgi-bin/stable_token', () => {
   });
 
   it('issues a new token once the current one has expired', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const old = (await stableToken(sb)).json.access_token;
     clock.advance(9_000 * SECOND);
     const fresh = await stableToken(sb);
@@ -68,9 +63,7 @@ describe('/cgi-bin/stable_token', () => {
   });
 
   it('force_refresh invalidates at once; again within 30 s is "no refresh" (not counted)', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const normal = (await stableToken(sb)).json.access_token;
     const forced = await stableToken(sb, { force_refresh: true });
     expect(forced.json.expires_in).toBe(7200);
@@ -88,9 +81,7 @@ describe('/cgi-bin/stable_token', () => {
   });
 
   it('force_refresh also kills the old token a rotation left running', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const old = (await stableToken(sb)).json.access_token;
     clock.advance(7_000 * SECOND);
     const rotated = (await stableToken(sb)).json.access_token;
@@ -102,9 +93,7 @@ describe('/cgi-bin/stable_token', () => {
 
   it('allows 20 force refreshes per day; the 21st is 45009; too-soon ones do not count', async () => {
     // 2024-01-01 04:00 UTC = 12:00 in Beijing.
-    const clock = manualClock(Date.UTC(2024, 0, 1, 4, 0, 0));
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox({ start: Date.UTC(2024, 0, 1, 4, 0, 0) });
     let token = '';
     for (let i = 1; i <= 20; i++) {
       const r = await stableToken(sb, { force_refresh: true });
@@ -159,8 +148,9 @@ describe('/cgi-bin/stable_token', () => {
   it('answers GET (and other methods) with 43002 require POST method', async () => {
     const sb = await sandbox();
     await registerApp(sb);
+    const path = query('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: APPID, secret: SECRET });
     for (const method of ['GET', 'PUT', 'DELETE']) {
-      const res = await fetch(`${sb.url}/cgi-bin/stable_token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}`, { method });
+      const res = await fetch(sb.url + path, { method });
       expect(res.status).toBe(200);
       const json = (await res.json()) as { errcode: number; errmsg: string };
       expect(json.errcode, method).toBe(43002);
@@ -191,7 +181,7 @@ describe('/cgi-bin/stable_token', () => {
       expect(r.json.errmsg.startsWith(`${text}, rid: `)).toBe(true);
       expect(r.json.errmsg).toMatch(RID);
     }
-    expect((await get(sb, `/__sandbox/tokens?appid=${APPID}`)).json.stable).toBeNull();
+    expect((await tokensOf(sb)).stable).toBeNull();
   });
 
   it('applies the app IP whitelist (40164) and the frozen flag (40243)', async () => {

@@ -6,13 +6,16 @@ import {
   RID,
   SECOND,
   SECRET,
+  appSandbox,
   check,
   classicToken,
   get,
   manualClock,
   post,
+  query,
   registerApp,
   sandbox,
+  tokensOf,
 } from './helpers.js';
 
 describe('/cgi-bin/token', () => {
@@ -31,9 +34,7 @@ describe('/cgi-bin/token', () => {
   });
 
   it('keeps the previous token 300 s more, then 40001; older ones die at once', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const first = (await classicToken(sb)).json.access_token;
     clock.advance(1_000 * SECOND);
     const second = (await classicToken(sb)).json.access_token;
@@ -59,9 +60,7 @@ describe('/cgi-bin/token', () => {
   });
 
   it('expires every token 7200 s after issue (42001), even the latest', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const token = (await classicToken(sb)).json.access_token;
     clock.advance(7200 * SECOND - 1);
     expect(await check(sb, token)).toEqual({ valid: true });
@@ -72,9 +71,7 @@ describe('/cgi-bin/token', () => {
   });
 
   it('a previous token whose life ends inside the overlap expires (42001) rather than being superseded', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const old = (await classicToken(sb)).json.access_token;
     clock.advance(7100 * SECOND);
     await classicToken(sb);
@@ -105,7 +102,7 @@ describe('/cgi-bin/token', () => {
       expect(r.json.errmsg).toMatch(RID);
     }
     // No failure above issued a token.
-    expect((await get(sb, `/__sandbox/tokens?appid=${APPID}`)).json.classic).toEqual([]);
+    expect((await tokensOf(sb)).classic).toEqual([]);
   });
 
   it('answers 45009 past the daily quota (Beijing day), without touching the issued tokens', async () => {
@@ -170,7 +167,7 @@ describe('/cgi-bin/token', () => {
   it('is GET only (other methods: 404 like an unknown path)', async () => {
     const sb = await sandbox();
     await registerApp(sb);
-    const r = await post(sb, `/cgi-bin/token?grant_type=client_credential&appid=${APPID}&secret=${SECRET}`, {});
+    const r = await post(sb, query('/cgi-bin/token', { grant_type: 'client_credential', appid: APPID, secret: SECRET }), {});
     expect(r.status).toBe(404);
   });
 });

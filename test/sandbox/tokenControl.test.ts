@@ -7,26 +7,26 @@ import {
   CORPID,
   SECOND,
   SECRET,
+  appSandbox,
   check,
   classicToken,
   get,
   login,
-  manualClock,
+  phoneCode,
   post,
   registerAgent,
   registerApp,
   sandbox,
   stableToken,
+  tokensOf,
   wecomToken,
 } from './helpers.js';
 
 describe('token control API', () => {
   it('GET /__sandbox/tokens lists the honoured tokens with their times', async () => {
-    const clock = manualClock();
+    const { sb, clock } = await appSandbox();
     const start = clock.now();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
-    expect((await get(sb, `/__sandbox/tokens?appid=${APPID}`)).json).toEqual({
+    expect(await tokensOf(sb)).toEqual({
       stable: null,
       stable_honoured: [],
       classic: [],
@@ -36,14 +36,14 @@ describe('token control API', () => {
     clock.advance(10 * SECOND);
     const b = (await classicToken(sb)).json.access_token;
     const s = (await stableToken(sb)).json.access_token;
-    const view = (await get(sb, `/__sandbox/tokens?appid=${APPID}`)).json;
+    const view = await tokensOf(sb);
     expect(view.classic).toEqual([
       { access_token: a, issued_at: start, expires_at: start + 7_200_000, valid_until: start + 310_000 },
       { access_token: b, issued_at: start + 10_000, expires_at: start + 7_210_000, valid_until: start + 7_210_000 },
     ]);
     expect(view.stable).toEqual({ access_token: s, issued_at: start + 10_000, expires_at: start + 7_210_000, valid_until: start + 7_210_000 });
     clock.advance(300 * SECOND);
-    expect((await get(sb, `/__sandbox/tokens?appid=${APPID}`)).json.classic.map((t: { access_token: string }) => t.access_token)).toEqual([b]);
+    expect((await tokensOf(sb)).classic.map((t: { access_token: string }) => t.access_token)).toEqual([b]);
 
     expect((await get(sb, '/__sandbox/tokens')).status).toBe(400);
     expect((await get(sb, '/__sandbox/tokens?appid=wxunknown')).status).toBe(404);
@@ -80,7 +80,7 @@ describe('token control API', () => {
     const wc = (await wecomToken(sb)).json.access_token;
     await get(sb, `/cgi-bin/ticket/getticket?type=jsapi&access_token=${wx}`);
     await get(sb, '/cgi-bin/ticket/getticket?type=jsapi&access_token=garbage');
-    const code = (await post(sb, '/__sandbox/phone_code', { appid: APPID, openid, phone: '13800138000' })).json.code;
+    const code = await phoneCode(sb, openid);
     await post(sb, `/wxa/business/getuserphonenumber?access_token=${wx}`, { code });
     await get(sb, `/cgi-bin/get_jsapi_ticket?access_token=${wc}`);
     await get(sb, `/cgi-bin/ticket/get?type=agent_config&access_token=${wc}`);
@@ -99,9 +99,7 @@ describe('token control API', () => {
   });
 
   it('keeps counting an expired token under its owner', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const token = (await stableToken(sb)).json.access_token;
     clock.advance(7200 * SECOND);
     expect((await get(sb, `/cgi-bin/ticket/getticket?type=jsapi&access_token=${token}`)).json.errcode).toBe(42001);
@@ -128,7 +126,7 @@ describe('token control API', () => {
     expect(wc.json.errcode).toBe(-1);
     expect(wc.json.errmsg).toMatch(/^system busy, hint: \[\d{25}\], from ip: 127\.0\.0\.1, more info at .*\?e=-1$/);
 
-    const code = (await post(sb, '/__sandbox/phone_code', { appid: APPID, openid, phone: '13800138000' })).json.code;
+    const code = await phoneCode(sb, openid);
     await post(sb, '/__sandbox/faults', { path: '/wxa/business/getuserphonenumber', mode: 'http500' });
     const failed = await post(sb, `/wxa/business/getuserphonenumber?access_token=${token}`, { code });
     expect(failed.status).toBe(500);
@@ -145,7 +143,7 @@ describe('token control API', () => {
     await post(sb, '/__sandbox/apps', { appid: APPID, secret: SECRET, token_daily_quota: 1 });
     await registerAgent(sb);
     const { openid } = await login(sb);
-    const code = (await post(sb, '/__sandbox/phone_code', { appid: APPID, openid, phone: '13800138000' })).json.code;
+    const code = await phoneCode(sb, openid);
     const classic = (await classicToken(sb)).json.access_token;
     const stable = (await stableToken(sb)).json.access_token;
     const wecom = (await wecomToken(sb)).json.access_token;

@@ -6,24 +6,21 @@ import {
   OPAQUE,
   RID,
   SECOND,
+  appSandbox,
   classicToken,
   get,
   login,
-  manualClock,
+  phoneCode,
   post,
+  registerAgent,
   registerApp,
   sandbox,
   stableToken,
+  wecomToken,
 } from './helpers.js';
 
 const OTHER_APPID = 'wxotherapp0000001';
 const OTHER_SECRET = 'other-app-secret';
-
-async function phoneCode(sb: Sandbox, openid: string, phone = '13800138000', appid = APPID): Promise<string> {
-  const r = await post(sb, '/__sandbox/phone_code', { appid, openid, phone });
-  if (r.status !== 200) throw new Error(`phone_code failed: ${r.text}`);
-  return r.json.code;
-}
 
 async function phoneNumber(sb: Sandbox, token: string | undefined, body: unknown) {
   const path = token === undefined ? '/wxa/business/getuserphonenumber' : `/wxa/business/getuserphonenumber?access_token=${token}`;
@@ -32,9 +29,7 @@ async function phoneNumber(sb: Sandbox, token: string | undefined, body: unknown
 
 describe('/cgi-bin/ticket/getticket', () => {
   it('returns the same jsapi ticket while valid and a new one after expiry', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const token = (await stableToken(sb)).json.access_token;
     const first = await get(sb, `/cgi-bin/ticket/getticket?access_token=${token}&type=jsapi`);
     expect(first.contentType).toBe('text/plain');
@@ -72,17 +67,15 @@ describe('/cgi-bin/ticket/getticket', () => {
 
   it('refuses a WeCom token (40001): it is unknown to api.weixin.qq.com', async () => {
     const sb = await sandbox();
-    await post(sb, '/__sandbox/corps', { corpid: 'wwcorp', agentid: 1, secret: 's' });
-    const wecom = (await get(sb, '/cgi-bin/gettoken?corpid=wwcorp&corpsecret=s')).json.access_token;
+    await registerAgent(sb);
+    const wecom = (await wecomToken(sb)).json.access_token;
     expect((await get(sb, `/cgi-bin/ticket/getticket?access_token=${wecom}&type=jsapi`)).json.errcode).toBe(40001);
   });
 });
 
 describe('/wxa/business/getuserphonenumber', () => {
   it('reveals the phone of the code, once', async () => {
-    const clock = manualClock(Date.UTC(2024, 0, 1, 12, 0, 0, 700));
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox({ start: Date.UTC(2024, 0, 1, 12, 0, 0, 700) });
     const { openid } = await login(sb);
     const token = (await stableToken(sb)).json.access_token;
     const code = await phoneCode(sb, openid);
@@ -125,9 +118,7 @@ describe('/wxa/business/getuserphonenumber', () => {
   });
 
   it('expires codes after 300 s (40029)', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const { openid } = await login(sb);
     const fresh = await phoneCode(sb, openid);
     const stale = await phoneCode(sb, openid);
@@ -168,9 +159,7 @@ describe('/wxa/business/getuserphonenumber', () => {
   });
 
   it('checks the token before the code, and the body shape', async () => {
-    const clock = manualClock();
-    const sb = await sandbox({ now: clock.now });
-    await registerApp(sb);
+    const { sb, clock } = await appSandbox();
     const { openid } = await login(sb);
     const token = (await stableToken(sb)).json.access_token;
     const code = await phoneCode(sb, openid);

@@ -4,7 +4,7 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import { isRecord } from '../json.js';
 import { controlJson } from '../reply.js';
 import type { ControlHandler } from './types.js';
-import { asObject, badInput, requiredString } from './validate.js';
+import { asObject, badInput, requiredString, requireUser } from './validate.js';
 
 export const postEncrypt: ControlHandler = (ctx, req) => {
   const body = asObject(req.body);
@@ -12,8 +12,7 @@ export const postEncrypt: ControlHandler = (ctx, req) => {
   const openid = requiredString(body, 'openid');
   const data = body.data;
   if (!isRecord(data)) badInput('"data" must be a JSON object');
-  const user = ctx.state.users.get(appid)?.get(openid);
-  if (user === undefined) badInput(`unknown user "${openid}" of app "${appid}" (POST /__sandbox/login first)`);
+  const user = requireUser(ctx.state, appid, openid);
 
   // The watermark is WeChat's, never the caller's: it is what the gateway checks the appid against.
   const watermark = { appid, timestamp: Math.floor(ctx.config.now() / 1000) };

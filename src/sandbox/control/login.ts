@@ -2,7 +2,7 @@
 // the session_key, and mint a single-use code for jscode2session.
 import { randomLoginCode, randomOpenid, randomSessionKey } from '../random.js';
 import { controlJson } from '../reply.js';
-import type { Ctx, User } from '../state.js';
+import { pruneOldest, uniqueKey, type Ctx, type User } from '../state.js';
 import { CODE_TTL_MS } from '../upstream/jscode2session.js';
 import type { ControlHandler } from './types.js';
 import { asObject, badInput, optionalSessionKey, optionalString, requiredString } from './validate.js';
@@ -24,9 +24,10 @@ export const postLogin: ControlHandler = (ctx, req) => {
     user.keyRotatedAt = now;
   }
 
-  pruneExpiredCodes(ctx, now);
-  let code = randomLoginCode();
-  while (ctx.state.codes.has(code)) code = randomLoginCode();
+  // Expired codes answer 40029 exactly like unknown ones, so dropping them changes nothing visible and
+  // keeps long dev/bench runs from growing without bound. Codes are stored in mint order.
+  pruneOldest(ctx.state.codes, (entry) => !(now - entry.mintedAt <= CODE_TTL_MS));
+  const code = uniqueKey(ctx.state.codes, randomLoginCode);
   ctx.state.codes.set(code, { appid, openid, mintedAt: now, used: false });
   return controlJson(200, { code, openid, session_key: user.sessionKey });
 };
@@ -49,15 +50,4 @@ function upsertUser(ctx: Ctx, appid: string, openid: string, now: number): User 
     existing.keyRotatedAt = now;
   }
   return existing;
-}
-
-/**
- * Expired codes answer 40029 exactly like unknown ones, so dropping them changes nothing visible and
- * keeps long dev/bench runs from growing without bound. Codes are stored in mint order: stop at the first live one.
- */
-function pruneExpiredCodes(ctx: Ctx, now: number): void {
-  for (const [code, entry] of ctx.state.codes) {
-    if (now - entry.mintedAt <= CODE_TTL_MS) break;
-    ctx.state.codes.delete(code);
-  }
 }

@@ -2,6 +2,7 @@
 import { isIP } from 'node:net';
 import { normalizeIp } from '../ip.js';
 import { isRecord } from '../json.js';
+import type { State, User } from '../state.js';
 
 /** Thrown by control handlers; the control dispatcher turns it into `{error}` with this status. */
 export class ControlError extends Error {
@@ -71,4 +72,11 @@ export function optionalIpList(obj: Record<string, unknown>, field: string): str
     if (typeof ip !== 'string' || isIP(ip) === 0) badInput(`"${field}" entries must be IP addresses, got ${JSON.stringify(ip)}`);
     return normalizeIp(ip);
   });
+}
+
+/** The user a client-side action (phone button, open data) is done as: it must have logged in first. */
+export function requireUser(state: State, appid: string, openid: string): User {
+  const user = state.users.get(appid)?.get(openid);
+  if (user === undefined) badInput(`unknown user "${openid}" of app "${appid}" (POST /__sandbox/login first)`);
+  return user;
 }

@@ -6,7 +6,7 @@ import { isRecord } from '../json.js';
 import { today } from '../quota.js';
 import { wxError, wxJson, type Answer } from '../reply.js';
 import type { AppTokens, Ctx, State } from '../state.js';
-import { appTokensOf, issueToken, liveRecord, OVERLAP_MS, revoke, secondsLeft } from '../tokens.js';
+import { appTokensOf, issueToken, liveRecord, OVERLAP_MS, revoke, secondsLeft, TOKEN_TTL_MS } from '../tokens.js';
 import { checkCredentials } from './credentials.js';
 import type { UpstreamRequest } from './routes.js';
 
@@ -46,9 +46,10 @@ export function postStableToken(ctx: Ctx, req: UpstreamRequest): Answer {
     return issue(state, tokens, app.appid, now);
   }
 
-  const current = liveRecord(state, tokens.stable.at(-1), now);
+  const newest = tokens.stable.at(-1);
+  const current = liveRecord(state, newest, now);
   if (current !== undefined && current.expiresAt - now > OVERLAP_MS) {
-    return wxJson({ access_token: tokens.stable.at(-1), expires_in: secondsLeft(current.expiresAt, now) });
+    return wxJson({ access_token: newest, expires_in: secondsLeft(current.expiresAt, now) });
   }
   // Refresh-ahead (or first fetch / after expiry): the old token is left to run out on its own.
   return issue(state, tokens, app.appid, now);
@@ -58,7 +59,7 @@ function issue(state: State, tokens: AppTokens, appid: string, now: number): Ans
   const token = issueToken(state, 'stable', appid, now);
   // Only the newest and the one before can still be honoured; older entries are dead weight.
   tokens.stable = [...tokens.stable.slice(-1), token];
-  return wxJson({ access_token: token, expires_in: 7200 });
+  return wxJson({ access_token: token, expires_in: TOKEN_TTL_MS / 1000 });
 }
 
 /** POST JSON only. Wrong-typed fields (e.g. force_refresh "false") are 40097, not silently coerced. */

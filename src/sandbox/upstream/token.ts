@@ -3,7 +3,7 @@
 import { today } from '../quota.js';
 import { wxError, wxErrorNoComma, wxJson, type Answer } from '../reply.js';
 import type { Ctx } from '../state.js';
-import { appTokensOf, issueToken, OVERLAP_MS, revoke } from '../tokens.js';
+import { appTokensOf, issueToken, OVERLAP_MS, revoke, TOKEN_TTL_MS } from '../tokens.js';
 import { checkCredentials } from './credentials.js';
 import type { UpstreamRequest } from './routes.js';
 
@@ -41,5 +41,5 @@ export function getToken(ctx: Ctx, req: UpstreamRequest): Answer {
   if (previous !== undefined) revoke(state, previous, now + OVERLAP_MS);
   const token = issueToken(state, 'classic', app.appid, now);
   tokens.classic = previous === undefined ? [token] : [previous, token];
-  return wxJson({ access_token: token, expires_in: 7200 });
+  return wxJson({ access_token: token, expires_in: TOKEN_TTL_MS / 1000 });
 }

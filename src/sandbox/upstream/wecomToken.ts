@@ -2,7 +2,7 @@
 // the secret picks the agent; each agent has one token, the same one until it expires.
 import { wecomError, wecomJson, type Answer } from '../reply.js';
 import type { Agent, Corp, Ctx } from '../state.js';
-import { issueToken, liveRecord, secondsLeft } from '../tokens.js';
+import { issueToken, liveRecord, secondsLeft, TOKEN_TTL_MS } from '../tokens.js';
 import type { UpstreamRequest } from './routes.js';
 
 export function wecomGetToken(ctx: Ctx, req: UpstreamRequest): Answer {
@@ -27,7 +27,7 @@ export function wecomGetToken(ctx: Ctx, req: UpstreamRequest): Answer {
     return wecomJson({ access_token: agent.token, expires_in: secondsLeft(current.expiresAt, now) });
   }
   agent.token = issueToken(state, 'wecom', corp.corpid, now, agent.agentid);
-  return wecomJson({ access_token: agent.token, expires_in: 7200 });
+  return wecomJson({ access_token: agent.token, expires_in: TOKEN_TTL_MS / 1000 });
 }
 
 function agentBySecret(corp: Corp, secret: string): Agent | undefined {
