@@ -51,6 +51,18 @@ describe('faults', () => {
     expect((await get(sb, PATH)).json.errcode).toBe(41002); // queue drained after `times`
   });
 
+  it('an oversized body (413) does not use up a queued fault', async () => {
+    const sb = await sandbox();
+    await registerApp(sb);
+    const { code } = await login(sb);
+    await fault(sb, { mode: 'errcode' });
+    expect((await post(sb, PATH, 'x'.repeat(200 * 1024))).status).toBe(413);
+    // The fault is still queued for the next call that gets through...
+    expect((await code2session(sb, code)).json.errcode).toBe(-1);
+    // ...and only for that one.
+    expect((await code2session(sb, code)).json.session_key).toBeDefined();
+  });
+
   it('timeout: the request is processed but never answered', async () => {
     const sb = await sandbox();
     await registerApp(sb);

@@ -84,6 +84,19 @@ describe('WeCom /cgi-bin/gettoken', () => {
     expect((await post(sb, '/__sandbox/corps', { corpid: CORPID, agentid: 7, secret: 'rotated' })).status).toBe(400);
   });
 
+  it('keys an agentid given as digits like the number, and refuses ids beyond 2^53 (they would collide)', async () => {
+    const sb = await sandbox();
+    // The largest safe integer, as a string with a leading zero: the same agent as the number.
+    await registerAgent(sb, { agentid: '09007199254740991' });
+    expect((await get(sb, `/__sandbox/tokens?corpid=${CORPID}&agentid=9007199254740991`)).status).toBe(200);
+    // Both of these strings would be keyed "9007199254740992", i.e. be one agent.
+    for (const agentid of ['9007199254740992', '9007199254740993', 9007199254740992]) {
+      const r = await post(sb, '/__sandbox/corps', { corpid: CORPID, agentid, secret: `secret-${agentid}` });
+      expect(r.status, JSON.stringify(agentid)).toBe(400);
+      expect(typeof r.json.error).toBe('string');
+    }
+  });
+
   it('answers 60020 from an IP outside the agent whitelist', async () => {
     const sb = await sandbox();
     await registerAgent(sb, { ip_whitelist: ['203.0.113.9'] });

@@ -32,9 +32,15 @@ export const postCorps: ControlHandler = (ctx, req) => {
   return controlJson(200, { ok: true });
 };
 
-/** WeCom agentids are integers (1000002); a numeric string is accepted and both are keyed alike. */
+/**
+ * WeCom agentids are integers (1000002); a numeric string is accepted and both are keyed alike. Either
+ * must be a safe integer: beyond 2^53 distinct ids would round to the same key.
+ */
 function agentIdOf(value: unknown): string {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-  if (typeof value === 'string' && /^\d{1,18}$/.test(value)) return String(Number(value));
+  if (typeof value === 'string' && /^\d{1,18}$/.test(value)) {
+    const id = Number(value);
+    if (Number.isSafeInteger(id)) return String(id);
+  }
   badInput('"agentid" must be a non-negative integer (or a string of digits)');
 }

@@ -32,7 +32,8 @@ export async function serveUpstream(
 
   // Counted on arrival so a test can see a call that is still in flight or held by a fault.
   countCall(ctx.state, path, statsKey(ctx.state, query, json));
-  const fault = takeFault(ctx.state, path);
+  // An oversized body is refused (413) before any fault could fire, so it must not use one up.
+  const fault = body.ok ? takeFault(ctx.state, path) : undefined;
   await sleep(ctx.config.latencyMs);
 
   if (!body.ok) {
