@@ -31,6 +31,11 @@ export const openDataPara: JSONSchemaType<OpenDataPara> = {
   additionalProperties: false,
 };
 
+/** A secret as WeChat, WeCom and COS issue them: printable ASCII without spaces. */
+export const secretText = { type: 'string', pattern: '^[\\x21-\\x7e]{1,256}$' } as const;
+/** The id part of a caller key `mak_<keyId>_<secret>`. */
+export const keyId = { type: 'string', pattern: '^[a-z0-9]{8,16}$' } as const;
+
 export const corpid = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'The WeCom corp (`ww…`).' } as const;
 export const agentid = { type: 'string', pattern: '^[0-9]{1,20}$', description: 'The WeCom agent (application) id, as a string of digits.' } as const;
 export const force = { type: 'boolean', description: 'A real refresh (budgeted: at most one per 30 s and a daily budget per app).' } as const;

@@ -3,6 +3,7 @@
 import { Kysely, MysqlDialect, sql } from 'kysely';
 import { createPool } from 'mysql2';
 import { APPID_PATTERN } from '../config.js';
+import { agentid, corpid, secretText } from '../dispatch/schemas.js';
 import type { Db } from '../store/types.js';
 import { findAgent, openAgentSecret, putAgent } from './agents.js';
 import { APP_DEFAULTS, findApp, openSecret, updateApp } from './apps.js';
@@ -246,13 +247,18 @@ function toApp(row: WaferDb['cAppinfo']): WaferApp {
   };
 }
 
+/** What the gateway's own interfaces accept (src/dispatch/schemas.ts). */
+const CORPID = new RegExp(corpid.pattern);
+const AGENTID = new RegExp(agentid.pattern);
+const SECRET = new RegExp(secretText.pattern);
+
 function toAgent(row: WaferDb['cAppinfo_work']): WaferAgent {
   const corpid = text(row.corpid);
   const agentid = text(row.agentid);
   const name = `cAppinfo_work: agent ${corpid.slice(0, 64)}/${agentid.slice(0, 20)}`;
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(corpid) || !/^[0-9]{1,20}$/.test(agentid)) throw new WaferImportError(`${name} has a corpid or agentid the gateway cannot take`);
+  if (!CORPID.test(corpid) || !AGENTID.test(agentid)) throw new WaferImportError(`${name} has a corpid or agentid the gateway cannot take`);
   const secret = text(row.agentsecret);
-  if (!/^[\x21-\x7e]{1,256}$/.test(secret)) throw new WaferImportError(`${name} has an empty or malformed agentsecret`);
+  if (!SECRET.test(secret)) throw new WaferImportError(`${name} has an empty or malformed agentsecret`);
   const remark = row.remark === null || row.remark === undefined ? null : text(row.remark).slice(0, 255);
   return { corpid, agentid, secret, remark };
 }

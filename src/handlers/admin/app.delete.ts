@@ -1,7 +1,7 @@
 // mina.admin.app.delete: remove an app with its users, sessions, and cached tokens and tickets.
-import { APPID_PATTERN } from '../../config.js';
 import { GatewayError } from '../../dispatch/codes.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { appid } from '../../dispatch/schemas.js';
 import { actorOf, audit } from '../../services/audit.js';
 import { forgetApp, removeApp } from '../../services/apps.js';
 
@@ -12,7 +12,7 @@ export default defineInterface<Para>({
   summary: 'Remove an app, with its users, their sessions (dead at once) and its cached access token and tickets.',
   schema: {
     type: 'object',
-    properties: { appid: { type: 'string', pattern: APPID_PATTERN, description: 'The app to remove.' } },
+    properties: { appid: { ...appid, description: 'The app to remove.' } },
     required: ['appid'],
     additionalProperties: false,
   },

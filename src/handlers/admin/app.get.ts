@@ -1,6 +1,6 @@
 // mina.admin.app.get: one app's settings, without its secrets.
-import { APPID_PATTERN } from '../../config.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { appid } from '../../dispatch/schemas.js';
 import { appView, requireApp } from '../../services/apps.js';
 
 interface Para { appid: string }
@@ -10,7 +10,7 @@ export default defineInterface<Para>({
   summary: "Show one app's settings. Never its secret, nor its COS secret_id / secret_key.",
   schema: {
     type: 'object',
-    properties: { appid: { type: 'string', pattern: APPID_PATTERN, description: 'The app.' } },
+    properties: { appid: { ...appid, description: 'The app.' } },
     required: ['appid'],
     additionalProperties: false,
   },

@@ -1,12 +1,12 @@
 // mina.admin.app.put: register an app, or change some of its settings, its secret or its COS profile.
 import type { JSONSchemaType } from 'ajv';
-import { APPID_PATTERN } from '../../config.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { appid, secretText } from '../../dispatch/schemas.js';
 import { actorOf, audit } from '../../services/audit.js';
 import { appView, forgetApp, updateApp, type AppChanges, type CosInput } from '../../services/apps.js';
 
 const int = (minimum: number, maximum: number, description: string) => ({ type: 'integer', minimum, maximum, nullable: true, description } as const);
-const secret = { type: 'string', pattern: '^[\\x21-\\x7e]{1,256}$', description: '' } as const;
+const secret = { ...secretText, description: '' } as const;
 
 const cos: JSONSchemaType<CosInput> = {
   type: 'object',
@@ -32,7 +32,7 @@ export default defineInterface<AppChanges>({
   schema: {
     type: 'object',
     properties: {
-      appid: { type: 'string', pattern: APPID_PATTERN, description: 'The app (mini program or Official Account appid).' },
+      appid: { ...appid, description: 'The app (mini program or Official Account appid).' },
       secret: { ...secret, nullable: true, description: 'The AppSecret (required for a new app); stored sealed, never shown again.' },
       type: { type: 'string', enum: ['miniprogram', 'official_account'], nullable: true, description: '`"miniprogram"` or `"official_account"` (required for a new app).' },
       login_duration: int(1, 3650, 'Absolute session lifetime in days since login (default 30).'),

@@ -1,6 +1,7 @@
 // mina.admin.key.revoke: a caller key stops working at once.
 import { GatewayError } from '../../dispatch/codes.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { keyId } from '../../dispatch/schemas.js';
 import { actorOf, audit } from '../../services/audit.js';
 import { forgetCallerKey, revokeKey } from '../../services/keys.js';
 
@@ -11,7 +12,7 @@ export default defineInterface<Para>({
   summary: 'Revoke a caller key; it stops working at once on the gateway process that answers, and within 2 s on every other (each keeps the keys it read for at most 2 s).',
   schema: {
     type: 'object',
-    properties: { key_id: { type: 'string', pattern: '^[a-z0-9]{8,16}$', description: 'The key to revoke.' } },
+    properties: { key_id: { ...keyId, description: 'The key to revoke.' } },
     required: ['key_id'],
     additionalProperties: false,
   },

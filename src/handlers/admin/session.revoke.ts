@@ -1,6 +1,6 @@
 // mina.admin.session.revoke: log one user of an app out everywhere, at once.
-import { APPID_PATTERN } from '../../config.js';
 import { defineInterface } from '../../dispatch/interface.js';
+import { appid } from '../../dispatch/schemas.js';
 import { actorOf, audit } from '../../services/audit.js';
 import { requireApp } from '../../services/apps.js';
 import { revokeUserSessions } from '../../services/sessions.js';
@@ -13,7 +13,7 @@ export default defineInterface<Para>({
   schema: {
     type: 'object',
     properties: {
-      appid: { type: 'string', pattern: APPID_PATTERN, description: 'The app.' },
+      appid: { ...appid, description: 'The app.' },
       openid: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$', description: "The user's openid in that app." },
     },
     required: ['appid', 'openid'],

@@ -1,4 +1,5 @@
 // What the two legacy COS v4 interfaces share: their credential fields and the documented test vector.
+import { secretText } from '../../dispatch/schemas.js';
 
 export interface V4Para { appid: string; sid: string; skey: string; bucket: string }
 
@@ -6,7 +7,7 @@ export interface V4Para { appid: string; sid: string; skey: string; bucket: stri
 export const V4_FIELDS = {
   appid: { type: 'string', pattern: '^[0-9]{1,20}$', description: 'The Tencent Cloud APPID (`a`), e.g. `1250000000`.' },
   sid: { type: 'string', pattern: '^[A-Za-z0-9]{1,128}$', description: 'Your COS SecretId (`k`).' },
-  skey: { type: 'string', pattern: '^[\\x21-\\x7e]{1,256}$', description: 'Your COS SecretKey: signs, and is never stored, logged or returned.' },
+  skey: { ...secretText, description: 'Your COS SecretKey: signs, and is never stored, logged or returned.' },
   bucket: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$', description: 'The short bucket name, without `-<appid>` (`b`).' },
 } as const;
 

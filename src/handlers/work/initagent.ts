@@ -1,10 +1,11 @@
 // qcloud.work.initagent: register a WeCom agent (corpid/agentid) or rotate its secret. Admin class, Wafer's name.
 import { defineInterface } from '../../dispatch/interface.js';
+import { agentid, corpid, secretText } from '../../dispatch/schemas.js';
 import { actorOf, audit } from '../../services/audit.js';
 import { forgetAgent, putAgent } from '../../services/agents.js';
 
-export const corpId = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$', description: 'The WeCom corp id (`ww…`).' } as const;
-export const agentId = { type: 'string', pattern: '^[0-9]{1,20}$', description: 'The agent id: a string of digits (e.g. `"1000002"`), not a JSON number.' } as const;
+export const corpId = { ...corpid, description: 'The WeCom corp id (`ww…`).' } as const;
+export const agentId = { ...agentid, description: 'The agent id: a string of digits (e.g. `"1000002"`), not a JSON number.' } as const;
 
 interface Para { corpid: string; agentid: string; agentsecret: string; remark?: string }
 
@@ -16,7 +17,7 @@ export default defineInterface<Para>({
     properties: {
       corpid: corpId,
       agentid: agentId,
-      agentsecret: { type: 'string', pattern: '^[\\x21-\\x7e]{1,256}$', description: "The agent's Secret." },
+      agentsecret: { ...secretText, description: "The agent's Secret." },
       remark: { type: 'string', maxLength: 255, nullable: true, description: 'A note for people (shown by `mina.admin.agent.list`).' },
     },
     required: ['corpid', 'agentid', 'agentsecret'],
