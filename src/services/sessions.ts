@@ -220,16 +220,27 @@ export async function findLiveSession(deps: Deps, id: string, skey: string, appi
     return { miss: 'the session belongs to another app' };
   }
   const now = deps.clock.now();
-  const absoluteEnd = row.created_at + row.login_duration * DAY;
-  if (now >= absoluteEnd) return { miss: 'the session has expired (login_duration since login)' };
-  if (now >= row.last_visit_at + row.session_duration) return { miss: 'the session has expired (idle longer than session_duration)' };
+  const over = sessionOver(row.created_at, row.last_visit_at, row, now);
+  if (over) return { miss: over };
   let lastVisit = row.last_visit_at;
   if (now - lastVisit >= VISIT_WRITE_INTERVAL) {
     await db.updateTable('sessions').set({ last_visit_at: now }).where('id', '=', id).execute();
     lastVisit = now;
   }
   const { skey_hash: _hash, ...live } = row;
-  return { ...live, last_visit_at: lastVisit, expiresAt: Math.min(absoluteEnd, lastVisit + row.session_duration) };
+  return { ...live, last_visit_at: lastVisit, expiresAt: Math.min(absoluteEnd(row.created_at, row.login_duration), lastVisit + row.session_duration) };
+}
+
+const absoluteEnd = (createdAt: number, loginDurationDays: number) => createdAt + loginDurationDays * DAY;
+
+/**
+ * Why a session is over at `now`, or null while it lives: `login_duration` days after the login (absolute), or
+ * `session_duration` seconds after its last visit (sliding). Also the Wafer import's rule for old sessions.
+ */
+export function sessionOver(createdAt: number, lastVisitAt: number, app: Pick<AppRow, 'login_duration' | 'session_duration'>, now: number): string | null {
+  if (now >= absoluteEnd(createdAt, app.login_duration)) return 'the session has expired (login_duration since login)';
+  if (now >= lastVisitAt + app.session_duration) return 'the session has expired (idle longer than session_duration)';
+  return null;
 }
 
 /** The guard of every session interface: the live session, or 60012. */

@@ -8,9 +8,8 @@ import type { Db } from '../store/types.js';
 import { findAgent, openAgentSecret, putAgent } from './agents.js';
 import { APP_DEFAULTS, findApp, openSecret, updateApp } from './apps.js';
 import { opensTo, sha256Hex, type SecretBox } from './secretbox.js';
-import { sessionKeyContext } from './sessions.js';
+import { sessionKeyContext, sessionOver } from './sessions.js';
 
-const DAY = 86400;
 export const DEFAULT_WAFER_TIMEZONE = 'Asia/Shanghai';
 
 /** Bad input: the source is unreachable, is not a Wafer database, or holds a value the gateway cannot take. */
@@ -194,8 +193,7 @@ async function readTables(conn: Kysely<WaferDb>, toUnix: (v: unknown) => number 
     userRows.set(userKey, user);
     const unionid = hasUnionid ? text(row.union_id).trim() : '';
     user.rows.push({ rowId: Number(row.id), createdAt, sessionKey, unionid: unionid && unionid.length <= 128 ? unionid : null });
-    // The gateway's rules (findLiveSession): absolute login_duration days since login, sliding session_duration.
-    if (now >= createdAt + app.login_duration * DAY || now >= lastVisitAt + app.session_duration) {
+    if (sessionOver(createdAt, lastVisitAt, app, now)) {
       skipped.expired++;
       continue;
     }
