@@ -4,7 +4,8 @@
 // measured in CPU µs per call (process.cpuUsage) and calls per second:
 //   driver      the SQL findLiveSession compiles to, straight through mysql2 / better-sqlite3
 //   kysely      the same query built and run through kysely
-//   kyselyPrecompiled  the SQL compiled once, run through kysely's driver, as findLiveSession does (src/store/prepared.ts)
+//   kyselyPrecompiled  the SQL compiled once, run through kysely's driver (connection handling included)
+//   storeRead   the SQL compiled once, run through store.read, as findLiveSession does (src/store/prepared.ts)
 //   session     findLiveSession (+ the skey hash and its comparison)
 //   dispatch    dispatch() of the auth request body (parse, validate, limits, handler, envelope)
 //   handleHttp  handleHttp() with the request log line written to a file, as serve does (minus the socket)
@@ -88,8 +89,10 @@ type Result = Awaited<ReturnType<typeof measure>>;
 const layers: Record<string, () => Promise<Result>> = {
   driver: driverLayer,
   kysely: () => measure((i) => query(deps.store.db, pick(i).id).executeTakeFirst()),
-  // The same SQL compiled once, run through kysely's driver (what findLiveSession does): building it costs the rest.
+  // The same SQL compiled once, run through kysely's driver: building it costs the rest.
   kyselyPrecompiled: () => measure((i) => deps.store.db.executeQuery(CompiledQuery.raw(compiled.sql, [pick(i).id]))),
+  // The same, run as findLiveSession does: past kysely's connection handling (src/store/db.ts).
+  storeRead: () => measure((i) => deps.store.read(compiled.sql, [pick(i).id])),
   session: () => measure(async (i) => { const s = pick(i); if ('miss' in await findLiveSession(deps, s.id, s.skey, null)) throw new Error('miss'); }),
   dispatch: () => measure(async (i) => ok(0)(await dispatch(deps, input(i)))),
   handleHttp: () => measure(async (i) => {

@@ -212,7 +212,7 @@ const liveSessionRow = preparedQuery(liveSessionQuery);
 
 export async function findLiveSession(deps: Deps, id: string, skey: string, appid: string | null): Promise<LiveSession | { miss: string }> {
   const { db } = deps.store;
-  const [row] = await liveSessionRow(db, id);
+  const [row] = await liveSessionRow(deps.store, id);
   // The same answer for an unknown id, a wrong skey, or a removed app; the hash is compared in constant time.
   if (!row || !digestEquals(row.skey_hash, sha256Hex(skey))) return { miss: 'no session matches this id and skey' };
   if (appid !== null && row.appid !== appid) {

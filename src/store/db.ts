@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
-import { Kysely, Migrator, MysqlDialect, SqliteDialect, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import { Kysely, Migrator, MysqlDialect, SqliteDialect, CompiledQuery, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { createPool } from 'mysql2';
 import { MIGRATIONS } from './migrations/index.js';
 import type { Db, Dialect } from './types.js';
@@ -10,6 +10,12 @@ import type { Db, Dialect } from './types.js';
 export interface Store {
   db: Db;
   dialect: Dialect;
+  /**
+   * Runs one compiled read the shortest way the driver has: mysql2's `pool.query`, or better-sqlite3's kept
+   * statement (through kysely while a transaction is open on SQLite's one connection, so that the read waits
+   * for it instead of seeing inside it). For the hot path (src/store/prepared.ts); errors are the driver's own.
+   */
+  read<R>(sql: string, parameters: readonly unknown[]): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -34,7 +40,10 @@ export function openStore(url: string, opts: StoreOptions = {}): Store {
       charset: 'utf8mb4_bin',
     });
     const db: Db = new Kysely({ dialect: new MysqlDialect({ pool }) });
-    return { db, dialect: 'mysql', close: () => db.destroy() };
+    const read = <R>(sql: string, parameters: readonly unknown[]) => new Promise<R[]>((resolve, reject) => {
+      pool.query(sql, [...parameters], (err, rows) => (err ? reject(err) : resolve(rows as R[])));
+    });
+    return { db, dialect: 'mysql', read, close: () => db.destroy() };
   }
   const path = url.slice('sqlite:'.length);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -43,8 +52,12 @@ export function openStore(url: string, opts: StoreOptions = {}): Store {
   const database = new Sqlite(path, { timeout: 5_000 });
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
-  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const statements = withStatementCache(database);
+  const db: Db = new Kysely({ dialect: new SqliteDialect({ database: statements }) });
+  const read = async <R>(sql: string, parameters: readonly unknown[]): Promise<R[]> => (database.inTransaction
+    ? (await db.executeQuery<R>(CompiledQuery.raw(sql, [...parameters]))).rows
+    : statements.prepare(sql).all(parameters) as R[]);
+  return { db, dialect: 'sqlite', read, close: () => db.destroy() };
 }
 
 /** Statements kept per SQL text: better-sqlite3 compiles on every prepare(), which cost more than the query. */
