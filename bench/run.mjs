@@ -51,6 +51,8 @@ const P = {
   dispatchSeconds: QUICK ? 0.2 : 1.5,
   /** The in-process breakdown of one auth (bench/lib/breakdown.ts): full runs only. */
   breakdown: QUICK ? null : { seconds: 1, rounds: 3 },
+  /** µs of pure CPU added per answer to the HTTP floor, to show what a fixed cost does to the ratio (at `at`). */
+  workUs: [10, 20, 40],
   /** The gateway's pool, and the DB floor's: the same size (serve's default is 10). */
   pool: 10,
 };
@@ -612,6 +614,28 @@ async function benchStore(dialect, databaseUrl, ctx) {
   }
 }
 
+/**
+ * What a fixed cost per answer is worth on this machine: the HTTP floor, then the same server busy `workUs` µs
+ * before each answer, in turn at the single-level concurrency. Whatever the gateway does on top of node:http is
+ * such a cost, so the ratios the targets ask for translate into µs per answer.
+ */
+async function workFloors(ctx) {
+  note(`the HTTP floor with ${P.workUs.join(' / ')} µs of work per answer, at ${P.at}`);
+  const job = { kind: 'http', path: '/mina_auth', bodiesFile: ctx.bodiesFile, connections: P.at, seconds: P.seconds, expect: '"returnCode":0,' };
+  const base = await load({ ...job, url: ctx.floorUrl }, ctx.floorPid);
+  const out = { base: base.perSecond, byWorkUs: {} };
+  for (const us of P.workUs) {
+    const { proc, match } = await startNode([new URL('./lib/http-floor.mjs', import.meta.url).pathname, String(us)], { until: /listening (\d+)/ });
+    try {
+      const r = await load({ ...job, url: `http://127.0.0.1:${match[1]}`, warmupSeconds: Math.min(P.warmup, 1) }, proc.pid);
+      out.byWorkUs[us] = { perSecond: r.perSecond, ratio: Math.round((r.perSecond / base.perSecond) * 100) / 100, serverCpuUsPerReq: r.serverCpuUsPerReq, p99ms: r.p99ms };
+    } finally {
+      await stop(proc);
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- verdicts, table
 
 function verdicts(fig) {
@@ -667,6 +691,8 @@ function printTable(fig) {
   for (const r of rows) console.log(r.map((x, i) => (i < 2 ? String(x ?? '').padEnd(w[i]) : String(x ?? '').padStart(w[i]))).join('  '));
   console.log('(HTTP floor: measured just before the point, same concurrency; ratio: auth to min(HTTP floor, DB floor), everything else to the HTTP floor;');
   console.log(' other CPU: what neither the gateway nor the load generator used, in % of one core: MariaDB, the sandbox, anything else running)');
+  const work = fig.floors.work;
+  if (work) console.log(`\nHTTP floor with work per answer (at ${P.at}): plain ${work.base}/s; ${Object.entries(work.byWorkUs).map(([us, r]) => `+${us} µs ${r.perSecond}/s = ${pct(r.ratio)}`).join('; ')}`);
   const p = fig.floors.process;
   console.log(`\nprocess floor (node -e 0): ${p.medianMs} ms median`);
   if (fig.coldStart) for (const [variant, events] of Object.entries(fig.coldStart)) for (const [name, c] of Object.entries(events)) console.log(`cold start ${variant.padEnd(13)} ${name.padEnd(8)} ${String(c.medianMs).padStart(6)} ms (${r1(c.medianMs - p.medianMs)} above the floor; require ${c.requireMs} ms, first call ${c.firstCallMs} ms)`);
@@ -675,7 +701,7 @@ function printTable(fig) {
   if (fig.scfInstance) console.log(`SCF instance (mysql): ${fig.scfInstance.perSecond} auth/s one at a time, RSS peak ${fig.scfInstance.peakRssMb} MB, at the end ${fig.scfInstance.endRssMb} MB`);
   for (const [dialect, d] of Object.entries(fig.stores)) {
     const b = d.breakdown;
-    if (b) console.log(`auth in-process ${dialect} (CPU µs per call): driver ${b.driver.cpuUsPerCall}, kysely ${b.kysely.cpuUsPerCall} (compiled once ${b.kyselyPrecompiled.cpuUsPerCall}), findLiveSession ${b.session.cpuUsPerCall}, dispatch ${b.dispatch.cpuUsPerCall}, handleHttp ${b.handleHttp.cpuUsPerCall}; one PK read via kysely ${b.appRow.cpuUsPerCall}`);
+    if (b) console.log(`auth in-process ${dialect} (CPU µs per call): driver ${b.driver.cpuUsPerCall}, kysely ${b.kysely.cpuUsPerCall} (compiled once ${b.kyselyPrecompiled.cpuUsPerCall}, through store.read ${b.storeRead?.cpuUsPerCall ?? '–'}), findLiveSession ${b.session.cpuUsPerCall}, dispatch ${b.dispatch.cpuUsPerCall}, handleHttp ${b.handleHttp.cpuUsPerCall}; one PK read via kysely ${b.appRow.cpuUsPerCall}`);
   }
   for (const [dialect, d] of Object.entries(fig.stores)) console.log(`RSS ${dialect}: idle ${d.idleRssMb} MB, peak under auth ${d.authRss.peakMb} MB; log ${d.logLines} lines, ${d.logErrors} at error`);
   console.log('\ntargets:');
@@ -747,6 +773,7 @@ try {
   if (!Object.keys(fig.stores).length) throw new Error(`no store could be measured: ${JSON.stringify(fig.storeErrors)}`);
 
   fig.floors.httpRssMb = rssMb(floor.proc.pid);
+  fig.floors.work = await workFloors(ctx);
   await stop(floor.proc);
 
   note(`cold start of ${SCF} (${P.coldRuns} rounds: each event once, and node -e 0, in turn)`);

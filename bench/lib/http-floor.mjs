@@ -1,6 +1,10 @@
 // The HTTP floor: a bare node:http server that reads the body (as the gateway does) and answers a fixed JSON
 // envelope of about the size of an auth answer. Prints "listening <port>". Started and stopped by bench/run.mjs.
+// `node http-floor.mjs <µs>`: the same server, busy for that long before each answer (pure CPU, no allocation):
+// what a fixed cost per answer does to the ratio on this machine.
 import { createServer } from 'node:http';
+
+const workMs = Number(process.argv[2] ?? 0) / 1000;
 
 const body = JSON.stringify({
   returnCode: 0, returnMessage: 'AUTH_SUCCESS',
@@ -12,7 +16,11 @@ const headers = { 'content-type': 'application/json; charset=utf-8' };
 const server = createServer((req, res) => {
   const chunks = [];
   req.on('data', (c) => chunks.push(c));
-  req.on('end', () => { Buffer.concat(chunks); res.writeHead(200, headers).end(body); });
+  req.on('end', () => {
+    Buffer.concat(chunks);
+    if (workMs) for (const until = performance.now() + workMs; performance.now() < until;);
+    res.writeHead(200, headers).end(body);
+  });
 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(`listening ${server.address().port}\n`));
 process.once('SIGTERM', () => { server.close(); server.closeAllConnections(); });

@@ -103,6 +103,13 @@ export function renderMarkdown(fig) {
       }
     }
   }
+  const w = fig.floors.work;
+  if (w) {
+    L.push('', '### What a ratio is worth on this machine', '');
+    L.push(`The HTTP floor again (${num(w.base)}/s at ${at}), then the same server made busy for a fixed time before each answer (pure CPU, nothing allocated), measured in turn: whatever the gateway does on top of \`node:http\` is such a cost, so a ratio to the HTTP floor translates into µs per answer. Server CPU per answer grows by more than the work added: the slower the server, the more often the load generator waits idle and each answer pays for waking it.`, '');
+    L.push('| work per answer | answers/s | ratio to the floor | server CPU µs/answer | p99 ms |', '|---:|---:|---:|---:|---:|');
+    for (const [us, r] of Object.entries(w.byWorkUs)) L.push(`| ${us} µs | ${num(r.perSecond)} | ${r.ratio.toFixed(2)} | ${num(r.serverCpuUsPerReq)} | ${r1(r.p99ms)} |`);
+  }
   L.push('', `\`id_skey\` runs a fixed number of logins (${Object.entries(fig.params.logins).map(([l, n]) => `${num(n)} at ${l} ms`).join(', ')}), each with a code minted just before and used once; at 50 ms the ceiling is concurrency ÷ latency = ${num(Math.round(at / 0.05))}/s.`, '');
 
   const levels = fig.params.levels;
@@ -125,7 +132,7 @@ export function renderMarkdown(fig) {
     L.push('## Where the time of one auth goes (in-process, no HTTP)', '');
     L.push(`bench/lib/breakdown.ts runs each layer of \`qcloud.cam.auth\` against the seeded store from ${fig.params.at} concurrent loops, in turn, ${fig.params.breakdown.rounds} rounds of ${fig.params.breakdown.seconds} s, and keeps each layer's best round: CPU µs per call of the whole process (for MySQL the server's share of the work is not included).`, '');
     L.push('| layer | ' + withBreakdown.map(([d]) => `${d} CPU µs/call | ${d} calls/s`).join(' | ') + ' |', '|---|' + withBreakdown.map(() => '---:|---:|').join(''));
-    const layers = [['driver', 'the same SQL straight through the driver'], ['kysely', 'the query built and run by kysely'], ['kyselyPrecompiled', 'the SQL compiled once, run through kysely (as findLiveSession does)'], ['session', 'findLiveSession (+ skey hash)'], ['dispatch', 'dispatch() of the request body'], ['handleHttp', 'handleHttp() with its log line'], ['appRow', 'one primary-key read via kysely (findApp)']];
+    const layers = [['driver', 'the same SQL straight through the driver'], ['kysely', 'the query built and run by kysely'], ['kyselyPrecompiled', 'the SQL compiled once, run through kysely'], ['storeRead', 'the SQL compiled once, run through store.read (as findLiveSession does)'], ['session', 'findLiveSession (+ skey hash)'], ['dispatch', 'dispatch() of the request body'], ['handleHttp', 'handleHttp() with its log line'], ['appRow', 'one primary-key read via kysely (findApp)']];
     for (const [key, label] of layers) L.push(`| ${label} | ` + withBreakdown.map(([, d]) => (d.breakdown[key] ? `${d.breakdown[key].cpuUsPerCall} | ${num(d.breakdown[key].perSecond)}` : '– | –')).join(' | ') + ' |');
     L.push('');
   }
