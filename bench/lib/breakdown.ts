@@ -91,7 +91,7 @@ const layers: Record<string, () => Promise<Result>> = {
   kysely: () => measure((i) => query(deps.store.db, pick(i).id).executeTakeFirst()),
   // The same SQL compiled once, run through kysely's driver: building it costs the rest.
   kyselyPrecompiled: () => measure((i) => deps.store.db.executeQuery(CompiledQuery.raw(compiled.sql, [pick(i).id]))),
-  // The same, run as findLiveSession does (src/store/db.ts: on SQLite past kysely's connection mutex).
+  // The same, run as findLiveSession does (src/store/db.ts: a prepared statement on MySQL, past kysely's mutex on SQLite).
   storeRead: () => measure((i) => deps.store.read(compiled.sql, [pick(i).id])),
   session: () => measure(async (i) => { const s = pick(i); if ('miss' in await findLiveSession(deps, s.id, s.skey, null)) throw new Error('miss'); }),
   dispatch: () => measure(async (i) => ok(0)(await dispatch(deps, input(i)))),

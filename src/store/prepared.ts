@@ -5,8 +5,8 @@ import type { Db } from './types.js';
 
 /**
  * `build` runs once per store, with a placeholder for each argument; later calls only bind the arguments and run
- * the query through `store.read` (on SQLite, past kysely's connection mutex). Every value the built query
- * binds must be one of its arguments (a constant would be frozen into the first build).
+ * the query through `store.read` (a prepared statement on MySQL; past kysely's mutex on SQLite). Every value the
+ * built query binds must be one of its arguments (a constant would be frozen into the first build).
  */
 export function preparedQuery<A extends string[], R>(build: (db: Db, ...args: A) => Compilable<R>): (store: Store, ...args: A) => Promise<R[]> {
   const built = new WeakMap<Store, { query: CompiledQuery<R>; order: number[] }>();
