@@ -615,20 +615,21 @@ async function benchStore(dialect, databaseUrl, ctx) {
 }
 
 /**
- * What a fixed cost per answer is worth on this machine: the HTTP floor, then the same server busy `workUs` µs
- * before each answer, in turn at the single-level concurrency. Whatever the gateway does on top of node:http is
- * such a cost, so the ratios the targets ask for translate into µs per answer.
+ * What a fixed cost per answer is worth on this machine: the same server as the HTTP floor, busy `workUs` µs before
+ * each answer, each level paired with the plain floor measured just before it, at the single-level concurrency.
+ * Whatever the gateway does on top of node:http is such a cost, so the ratios the targets ask for translate into
+ * µs per answer.
  */
 async function workFloors(ctx) {
-  note(`the HTTP floor with ${P.workUs.join(' / ')} µs of work per answer, at ${P.at}`);
+  note(`the HTTP floor with ${P.workUs.join(' / ')} µs of work per answer, at ${P.at} (each after the plain floor)`);
   const job = { kind: 'http', path: '/mina_auth', bodiesFile: ctx.bodiesFile, connections: P.at, seconds: P.seconds, expect: '"returnCode":0,' };
-  const base = await load({ ...job, url: ctx.floorUrl }, ctx.floorPid);
-  const out = { base: base.perSecond, byWorkUs: {} };
+  const out = {};
   for (const us of P.workUs) {
     const { proc, match } = await startNode([new URL('./lib/http-floor.mjs', import.meta.url).pathname, String(us)], { until: /listening (\d+)/ });
     try {
+      const floor = await load({ ...job, url: ctx.floorUrl }, ctx.floorPid);
       const r = await load({ ...job, url: `http://127.0.0.1:${match[1]}`, warmupSeconds: Math.min(P.warmup, 1) }, proc.pid);
-      out.byWorkUs[us] = { perSecond: r.perSecond, ratio: Math.round((r.perSecond / base.perSecond) * 100) / 100, serverCpuUsPerReq: r.serverCpuUsPerReq, p99ms: r.p99ms };
+      out[us] = { perSecond: r.perSecond, floor: floor.perSecond, ratio: Math.round((r.perSecond / floor.perSecond) * 100) / 100, serverCpuUsPerReq: r.serverCpuUsPerReq, p99ms: r.p99ms };
     } finally {
       await stop(proc);
     }
@@ -692,7 +693,7 @@ function printTable(fig) {
   console.log('(HTTP floor: measured just before the point, same concurrency; ratio: auth to min(HTTP floor, DB floor), everything else to the HTTP floor;');
   console.log(' other CPU: what neither the gateway nor the load generator used, in % of one core: MariaDB, the sandbox, anything else running)');
   const work = fig.floors.work;
-  if (work) console.log(`\nHTTP floor with work per answer (at ${P.at}): plain ${work.base}/s; ${Object.entries(work.byWorkUs).map(([us, r]) => `+${us} µs ${r.perSecond}/s = ${pct(r.ratio)}`).join('; ')}`);
+  if (work) console.log(`\nHTTP floor with work per answer (at ${P.at}): ${Object.entries(work).map(([us, r]) => `+${us} µs ${r.perSecond}/s = ${pct(r.ratio)} of ${r.floor}/s`).join('; ')}`);
   const p = fig.floors.process;
   console.log(`\nprocess floor (node -e 0): ${p.medianMs} ms median`);
   if (fig.coldStart) for (const [variant, events] of Object.entries(fig.coldStart)) for (const [name, c] of Object.entries(events)) console.log(`cold start ${variant.padEnd(13)} ${name.padEnd(8)} ${String(c.medianMs).padStart(6)} ms (${r1(c.medianMs - p.medianMs)} above the floor; require ${c.requireMs} ms, first call ${c.firstCallMs} ms)`);

@@ -106,9 +106,9 @@ export function renderMarkdown(fig) {
   const w = fig.floors.work;
   if (w) {
     L.push('', '### What a ratio is worth on this machine', '');
-    L.push(`The HTTP floor again (${num(w.base)}/s at ${at}), then the same server made busy for a fixed time before each answer (pure CPU, nothing allocated), measured in turn: whatever the gateway does on top of \`node:http\` is such a cost, so a ratio to the HTTP floor translates into µs per answer. Server CPU per answer grows by more than the work added: the slower the server, the more often the load generator waits idle and each answer pays for waking it.`, '');
-    L.push('| work per answer | answers/s | ratio to the floor | server CPU µs/answer | p99 ms |', '|---:|---:|---:|---:|---:|');
-    for (const [us, r] of Object.entries(w.byWorkUs)) L.push(`| ${us} µs | ${num(r.perSecond)} | ${r.ratio.toFixed(2)} | ${num(r.serverCpuUsPerReq)} | ${r1(r.p99ms)} |`);
+    L.push(`The HTTP floor's server made busy for a fixed time before each answer (pure CPU, nothing allocated), at ${at}, each level right after the plain floor: whatever the gateway does on top of \`node:http\` is such a cost, so a ratio to the HTTP floor translates into µs per answer. Server CPU per answer grows by more than the work added: the slower the server, the more often the load generator waits idle and each answer pays for waking it.`, '');
+    L.push('| work per answer | answers/s | HTTP floor/s | ratio | server CPU µs/answer | p99 ms |', '|---:|---:|---:|---:|---:|---:|');
+    for (const [us, r] of Object.entries(w)) L.push(`| ${us} µs | ${num(r.perSecond)} | ${num(r.floor)} | ${r.ratio.toFixed(2)} | ${num(r.serverCpuUsPerReq)} | ${r1(r.p99ms)} |`);
   }
   L.push('', `\`id_skey\` runs a fixed number of logins (${Object.entries(fig.params.logins).map(([l, n]) => `${num(n)} at ${l} ms`).join(', ')}), each with a code minted just before and used once; at 50 ms the ceiling is concurrency ÷ latency = ${num(Math.round(at / 0.05))}/s.`, '');
 
