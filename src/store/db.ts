@@ -17,7 +17,7 @@ export interface Store {
    * statement (`pool.execute`, kept per connection by mysql2), which spares MariaDB parsing and planning the
    * auth join on every call; kysely only sends text queries.
    */
-  read<R>(sql: string, parameters: readonly unknown[]): Promise<R[]>;
+  read<R>(sql: string, parameters: readonly string[]): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -42,7 +42,7 @@ export function openStore(url: string, opts: StoreOptions = {}): Store {
       charset: 'utf8mb4_bin',
     });
     const db: Db = new Kysely({ dialect: new MysqlDialect({ pool }) });
-    const read = <R>(sql: string, parameters: readonly unknown[]) => new Promise<R[]>((resolve, reject) => {
+    const read = <R>(sql: string, parameters: readonly string[]) => new Promise<R[]>((resolve, reject) => {
       pool.execute(sql, parameters as string[], (err, rows) => (err ? reject(err) : resolve(rows as R[])));
     });
     return { db, dialect: 'mysql', read, close: () => db.destroy() };
@@ -56,7 +56,7 @@ export function openStore(url: string, opts: StoreOptions = {}): Store {
   database.pragma('synchronous = NORMAL');
   const statements = withStatementCache(database);
   const db: Db = new Kysely({ dialect: new SqliteDialect({ database: statements }) });
-  const read = async <R>(sql: string, parameters: readonly unknown[]): Promise<R[]> => (database.inTransaction
+  const read = async <R>(sql: string, parameters: readonly string[]): Promise<R[]> => (database.inTransaction
     ? (await db.executeQuery<R>(CompiledQuery.raw(sql, [...parameters]))).rows
     : statements.prepare(sql).all(parameters) as R[]);
   return { db, dialect: 'sqlite', read, close: () => db.destroy() };

@@ -21,6 +21,6 @@ export function preparedQuery<A extends string[], R>(build: (db: Db, ...args: A)
       built.set(store, entry);
     }
     const { query, order } = entry;
-    return store.read<R>(query.sql, order.map((i) => args[i]));
+    return store.read<R>(query.sql, order.map((i) => args[i]!));
   };
 }
