@@ -10,23 +10,24 @@ import { handleHttp, MAX_BODY } from './handle.js';
 export type ClientIp = (req: IncomingMessage) => string;
 
 const plain = (ip: string | undefined) => (ip ?? '').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+/** The addresses of X-Forwarded-For, nearest hop last. */
+const forwardedHops = (req: IncomingMessage) => String(req.headers['x-forwarded-for'] ?? '').split(',').map((h) => plain(h.trim())).filter(Boolean);
+
 /** `serve`: the socket address, or the first untrusted hop of X-Forwarded-For when the socket is a trusted proxy. */
 export const socketOrTrustedProxy = (trusted: BlockList): ClientIp => {
   const isTrusted = addressMatcher(trusted);
   return (req) => {
     let ip = plain(req.socket.remoteAddress);
     if (!isTrusted(ip)) return ip;
-    const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((h) => plain(h.trim())).filter(Boolean);
+    const hops = forwardedHops(req);
     while (ip && isTrusted(ip) && hops.length) ip = hops.pop()!;
     return ip;
   };
 };
 
 /** The Web function: the platform is the only way in, so its forwarded header is the client. */
-export const platformForwarded: ClientIp = (req) => {
-  const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((h) => plain(h.trim())).filter(Boolean);
-  return plain(String(req.headers['x-scf-remote-addr'] ?? '')) || hops.at(-1) || plain(req.socket.remoteAddress);
-};
+export const platformForwarded: ClientIp = (req) =>
+  plain(String(req.headers['x-scf-remote-addr'] ?? '')) || forwardedHops(req).at(-1) || plain(req.socket.remoteAddress);
 
 export function createGatewayServer(deps: Deps, clientIp: ClientIp): Server {
   return createServer((req, res) => {

@@ -67,7 +67,6 @@ export async function putAgent(db: Db, box: SecretBox, now: number, input: Agent
   }
 }
 
-
 export async function listAgents(db: Db): Promise<AgentRow[]> {
   return db.selectFrom('agents').selectAll().orderBy('corpid').orderBy('agentid').execute();
 }

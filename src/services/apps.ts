@@ -83,7 +83,6 @@ export type CosMethod = 'GET' | 'PUT' | 'HEAD' | 'POST' | 'DELETE';
 export type CosProfile = Required<Omit<CosInput, 'max_size'>> & { max_size: number | null };
 export const COS_DEFAULTS = { prefix: 'users/{openid}/', methods: ['PUT', 'GET', 'HEAD'] as CosMethod[], max_expires: 3600, max_size: null, require_content: false };
 
-
 export function openCosProfile(box: SecretBox, app: Pick<AppRow, 'appid' | 'cos_sealed'>): CosProfile | null {
   if (!app.cos_sealed) return null;
   return { ...COS_DEFAULTS, ...(JSON.parse(box.open(app.cos_sealed, cosContext(app.appid))) as CosInput) };
@@ -157,7 +156,6 @@ export async function updateApp(db: Db, box: SecretBox, now: number, changes: Ap
     }
   }
 }
-
 
 export async function listApps(db: Db): Promise<AppRow[]> {
   return db.selectFrom('apps').selectAll().orderBy('appid').execute();

@@ -197,10 +197,6 @@ export interface LiveSession {
   expiresAt: number;
 }
 
-/**
- * The session for (id, skey), if it is live and belongs to `appid` (when one is given), with its sliding
- * expiry renewed; one query on the hot path. A miss is a value: the reason, for the caller to report as 60012.
- */
 /** The one query of a session check (the bench runs it through each layer). */
 export const liveSessionQuery = (db: Db, id: string) => db.selectFrom('sessions as s')
   .innerJoin('apps as a', 'a.appid', 's.appid')
@@ -210,6 +206,10 @@ export const liveSessionQuery = (db: Db, id: string) => db.selectFrom('sessions 
   .where('s.id', '=', id);
 const liveSessionRow = preparedQuery(liveSessionQuery);
 
+/**
+ * The session for (id, skey), if it is live and belongs to `appid` (when one is given), with its sliding
+ * expiry renewed; one query on the hot path. A miss is a value: the reason, for the caller to report as 60012.
+ */
 export async function findLiveSession(deps: Deps, id: string, skey: string, appid: string | null): Promise<LiveSession | { miss: string }> {
   const { db } = deps.store;
   const [row] = await liveSessionRow(deps.store, id);

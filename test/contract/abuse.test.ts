@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_RATE_LIMITS, loadConfig } from '../../src/config.js';
 import { addressKey } from '../../src/services/limits.js';
-import { createKey } from '../../src/services/keys.js';
 import { openStore } from '../../src/store/db.js';
 import { DIALECTS } from '../helpers/db.js';
 import { expectFailure, expectSuccess, type Reply } from '../helpers/expect.js';
@@ -103,8 +102,7 @@ describe.each(DIALECTS)('abuse limits on %s', (dialect) => {
     t = await limitedWorld(dialect);
     w = t.w;
     appid = (await w.addApp()).appid;
-    ({ key: adminKey } = await createKey(w.deps.store.db, w.clock.now(), { name: 'abuse', scopes: ['admin'] }));
-    recordSecret(adminKey, adminKey.split('_').slice(2).join('_'));
+    ({ key: adminKey } = await w.callerKey('abuse', ['admin']));
     const env = await t.loginFrom('198.51.100.1', appid);
     expect(env.returnCode, env.detail).toBe(0);
     owner = env.returnData;

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAgent, openAgentSecret } from '../../src/services/agents.js';
 import { findApp, openCosProfile, openSecret } from '../../src/services/apps.js';
-import { createKey } from '../../src/services/keys.js';
 import type { CredentialKind } from '../../src/store/types.js';
 import { DIALECTS } from '../helpers/db.js';
 import { expectFailure, expectSuccess, type Reply } from '../helpers/expect.js';
@@ -18,8 +17,7 @@ describe.each(DIALECTS)('admin interfaces on %s', (dialect) => {
 
   beforeAll(async () => {
     w = await startWorld(dialect);
-    ({ key: adminKey } = await createKey(w.deps.store.db, w.clock.now(), { name: 'admin-test', scopes: ['admin'] }));
-    recordSecret(adminKey, adminKey.split('_').slice(2).join('_'));
+    ({ key: adminKey } = await w.callerKey('admin-test', ['admin']));
   });
   afterAll(async () => { await w?.close(); });
 

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findApp, openCosProfile, updateApp } from '../../src/services/apps.js';
 import { createSecretBox } from '../../src/services/secretbox.js';
-import { createKey } from '../../src/services/keys.js';
 import { openStore } from '../../src/store/db.js';
 import { DIALECTS } from '../helpers/db.js';
 import { expectFailure, expectSuccess, type Reply } from '../helpers/expect.js';
@@ -39,8 +38,7 @@ describe.each(DIALECTS)('qcloud.cos.sign on %s', (dialect) => {
 
   beforeAll(async () => {
     w = await startWorld(dialect);
-    ({ key: adminKey } = await createKey(w.deps.store.db, w.clock.now(), { name: 'cos-test', scopes: ['admin'] }));
-    recordSecret(adminKey, adminKey.split('_').slice(2).join('_'));
+    ({ key: adminKey } = await w.callerKey('cos-test', ['admin']));
   });
   afterAll(async () => {
     if (w) for (const s of secretKeys) expect(w.log.lines.join('\n'), 'a COS SecretKey reached the log').not.toContain(s);

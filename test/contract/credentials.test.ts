@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jssdkSignature } from '../../src/services/jssdk.js';
-import { createKey } from '../../src/services/keys.js';
 import { DIALECTS } from '../helpers/db.js';
 import { expectFailure, type Reply } from '../helpers/expect.js';
 import { recordSecret } from '../helpers/logs.js';
@@ -24,8 +23,7 @@ describe.each(DIALECTS)('access tokens and tickets on %s', (dialect) => {
   let key = '';
   beforeAll(async () => {
     w = await startWorld(dialect, { sharedClock: true });
-    ({ key } = await createKey(w.deps.store.db, w.clock.now(), { name: 'svc', scopes: ['qcloud.*:*'] }));
-    recordSecret(key);
+    ({ key } = await w.callerKey('svc', ['qcloud.*:*']));
   });
   afterAll(async () => { await w?.close(); });
 

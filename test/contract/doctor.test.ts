@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey } from '../../src/services/keys.js';
 import { DIALECTS } from '../helpers/db.js';
 import { recordLogOutput, recordSecret } from '../helpers/logs.js';
 import { randomAppid, startWorld, type World } from '../helpers/world.js';
@@ -25,8 +24,7 @@ describe.each(DIALECTS)('mina-auth doctor on %s', (dialect) => {
     const agentSecret = randomBytes(16).toString('hex');
     recordSecret(agentSecret);
     await w.sandboxPost('/__sandbox/corps', { corpid, agentid: '1000002', secret: agentSecret });
-    const { key } = await createKey(w.deps.store.db, w.clock.now(), { name: 'ops', scopes: ['admin'] });
-    recordSecret(key);
+    const { key } = await w.callerKey('ops', ['admin']);
     expect((await w.callWithKey(key, 'qcloud.work.initagent', { corpid, agentid: '1000002', agentsecret: agentSecret })).returnCode).toBe(0);
     env = {
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MINA_AUTH_'))) as Record<string, string>,
@@ -51,8 +49,7 @@ describe.each(DIALECTS)('mina-auth doctor on %s', (dialect) => {
   });
 
   it('names the egress IP of an app WeChat refuses (40164), passes the rest, and leaves stored tokens alone', async () => {
-    const svc = (await createKey(w.deps.store.db, w.clock.now(), { name: 'svc', scopes: ['qcloud.*:*'] })).key;
-    recordSecret(svc);
+    const svc = (await w.callerKey('svc', ['qcloud.*:*'])).key;
     const token = await w.callWithKey(svc, 'qcloud.mimi.access_token', { appid: good });
     recordSecret(token.returnData.access_token);
     const row = () => w.deps.store.db.selectFrom('credentials').selectAll().where('owner', '=', good).executeTakeFirstOrThrow();

@@ -1,7 +1,6 @@
 // Upstream faults leave nothing half-done: no session for a failed exchange, no token overwritten by a failed
 // fetch; slow answers within the timeout succeed, slower ones answer 1005 within the configured bound.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey } from '../../src/services/keys.js';
 import { DIALECTS } from '../helpers/db.js';
 import { expectFailure } from '../helpers/expect.js';
 import { recordSecret } from '../helpers/logs.js';
@@ -12,8 +11,7 @@ describe.each(DIALECTS)('upstream faults on %s', (dialect) => {
   let key = '';
   beforeAll(async () => {
     w = await startWorld(dialect, { sharedClock: true });
-    ({ key } = await createKey(w.deps.store.db, w.clock.now(), { name: 'faults', scopes: ['qcloud.*:*'] }));
-    recordSecret(key);
+    ({ key } = await w.callerKey('faults', ['qcloud.*:*']));
   });
   afterAll(async () => { await w?.close(); });
 

@@ -3,7 +3,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey } from '../../src/services/keys.js';
 import { DIALECTS } from '../helpers/db.js';
 import { recordLogOutput, recordSecret } from '../helpers/logs.js';
 import { startWorld, type World } from '../helpers/world.js';
@@ -40,8 +39,7 @@ describe.runIf(DIALECTS.includes('mysql'))('the token single flight across 8 pro
   beforeAll(async () => {
     w = await startWorld('mysql');
     ({ appid } = await w.addApp());
-    ({ key } = await createKey(w.deps.store.db, w.clock.now(), { name: 'fleet', scopes: ['qcloud.mimi.*:*'] }));
-    recordSecret(key);
+    ({ key } = await w.callerKey('fleet', ['qcloud.mimi.*:*']));
     env = {
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MINA_AUTH_'))) as Record<string, string>,
       // A small pool per process: 8 of them share MariaDB's 151 connections with the rest of the suite.

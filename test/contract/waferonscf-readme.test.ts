@@ -2,7 +2,6 @@
 // sent as its README says (`curl …/mina_auth/ -X POST -H 'content-type:application/json' -d '{…}'`), with real
 // values filled in and a caller key where PROTOCOL §4 requires one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey } from '../../src/services/keys.js';
 import { DIALECTS } from '../helpers/db.js';
 import { recordSecret } from '../helpers/logs.js';
 import { startWorld, type World } from '../helpers/world.js';
@@ -18,9 +17,8 @@ describe.each(DIALECTS)('the WaferOnSCF README examples on %s', (dialect) => {
   beforeAll(async () => {
     w = await startWorld(dialect);
     ({ appid } = await w.addApp());
-    ({ key: admin } = await createKey(w.deps.store.db, w.clock.now(), { name: 'ops', scopes: ['admin'] }));
-    ({ key: service } = await createKey(w.deps.store.db, w.clock.now(), { name: 'svc', scopes: ['qcloud.mimi.*:*', 'qcloud.work.*:*'] }));
-    recordSecret(admin, service);
+    ({ key: admin } = await w.callerKey('ops', ['admin']));
+    ({ key: service } = await w.callerKey('svc', ['qcloud.mimi.*:*', 'qcloud.work.*:*']));
   });
   afterAll(async () => { await w?.close(); });
 

@@ -5,9 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registry } from '../../src/dispatch/registry.js';
-import { createKey } from '../../src/services/keys.js';
 import { DIALECTS } from '../helpers/db.js';
-import { recordSecret } from '../helpers/logs.js';
 import { startWorld, type Reply, type World } from '../helpers/world.js';
 import {
   check, deep, deepArray, deepObject, envelopeText, expectProtocolAnswer, FUZZ_RUNS, headerValue, huge, hugeKey,
@@ -54,8 +52,7 @@ describe.each(DIALECTS)('fuzzing the node:http front door on %s', (dialect) => {
       env: { TRUSTED_PROXIES: '127.0.0.1', RATE_EXEMPT: '192.0.2.0/24', RATE_LIMITS: 'auth_fail=20/60,login=20/60,key_fail=5/60,max_ips=64' },
     });
     await w.addApp();
-    ({ key } = await createKey(w.deps.store.db, w.clock.now(), { name: 'fuzz', scopes: ['admin', '*:*'] }));
-    recordSecret(key, key.split('_').slice(2).join('_'));
+    ({ key } = await w.callerKey('fuzz', ['admin', '*:*']));
   });
   afterAll(async () => {
     if (!w) return;

@@ -8,6 +8,7 @@ import type { Envelope } from '../../src/dispatch/envelope.js';
 import { createGatewayServer, listen, socketOrTrustedProxy } from '../../src/http/server.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { putApp, type AppInput } from '../../src/services/apps.js';
+import { createKey, type KeyInput } from '../../src/services/keys.js';
 import { migrate } from '../../src/store/db.js';
 import { createTestDatabase, type DialectName, type TestDatabase } from './db.js';
 import { captureLogger, recordSecret } from './logs.js';
@@ -95,6 +96,12 @@ export async function startWorld(dialect: DialectName, opts: WorldOptions = {}) 
       await putApp(deps.store.db, deps.box, clock.now(), { type: 'miniprogram', ...input, appid, secret });
       await sandboxPost('/__sandbox/apps', { appid, secret, type: input.type ?? 'miniprogram' });
       return { appid, secret };
+    },
+    /** A caller key in the store, recorded for the log-redaction check (the whole key and its secret part). */
+    async callerKey(name: string, scopes: string[], expires_at: KeyInput['expires_at'] = null): Promise<{ key_id: string; key: string }> {
+      const created = await createKey(deps.store.db, clock.now(), { name, scopes, expires_at });
+      recordSecret(created.key, created.key.split('_').slice(2).join('_'));
+      return created;
     },
     /** A simulated wx.login: a fresh code for (appid, openid?). */
     async wxLogin(appid: string, user: { openid?: string; unionid?: string; session_key?: string } = {}): Promise<{ code: string; openid: string; session_key: string }> {
