@@ -227,8 +227,14 @@ export async function findLiveSession(deps: Deps, id: string, skey: string, appi
     await db.updateTable('sessions').set({ last_visit_at: now }).where('id', '=', id).execute();
     lastVisit = now;
   }
-  const { skey_hash: _hash, ...live } = row;
-  return { ...live, last_visit_at: lastVisit, expiresAt: Math.min(absoluteEnd(row.created_at, row.login_duration), lastVisit + row.session_duration) };
+  // Built field by field: objects made by rest and spread here outlived two scavenges and were promoted to the old
+  // generation (V8), which grew the heap by about 10 MB under the auth load (bench/README.md, "Changes measured").
+  return {
+    id: row.id, appid: row.appid, openid: row.openid, created_at: row.created_at, last_visit_at: lastVisit,
+    login_duration: row.login_duration, session_duration: row.session_duration, watermark_max_age: row.watermark_max_age,
+    unionid: row.unionid, user_info: row.user_info, session_key_sealed: row.session_key_sealed,
+    expiresAt: Math.min(absoluteEnd(row.created_at, row.login_duration), lastVisit + row.session_duration),
+  };
 }
 
 const absoluteEnd = (createdAt: number, loginDurationDays: number) => createdAt + loginDurationDays * DAY;
