@@ -18,8 +18,8 @@ export interface HttpRequest {
   ip: string;
   /** The platform's request id (SCF), if any. */
   requestId?: string;
-  /** Header names in lower case, one value each. */
-  headers: Record<string, string | undefined>;
+  /** Header names in lower case (node:http's own `req.headers`, not copied). */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 export interface HttpResponse {

@@ -44,8 +44,7 @@ export function createGatewayServer(deps: Deps, clientIp: ClientIp): Server {
     req.on('end', () => {
       handleHttp(deps, {
         method: req.method ?? 'GET', path: req.url ?? '/', body: Buffer.concat(chunks), tooLarge,
-        ip: clientIp(req), requestId: String(req.headers['x-scf-request-id'] ?? '') || undefined,
-        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+        ip: clientIp(req), requestId: String(req.headers['x-scf-request-id'] ?? '') || undefined, headers: req.headers,
       }).then((out) => {
         res.writeHead(out.status, out.headers).end(out.body);
       }, (err: unknown) => {

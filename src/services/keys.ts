@@ -21,9 +21,10 @@ export function scopeProblem(scope: string): string | null {
 }
 
 /** The key from `Authorization: Bearer <key>` or `X-Mina-Key: <key>`, if either is present. */
-export function keyFromHeaders(headers: Record<string, string | undefined>): string | null {
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
-  return bearer ?? headers['x-mina-key']?.trim() ?? null;
+export function keyFromHeaders(headers: Readonly<Record<string, string | string[] | undefined>>): string | null {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(String(headers.authorization ?? ''))?.[1];
+  const key = headers['x-mina-key'];
+  return bearer ?? (key === undefined ? null : String(key).trim());
 }
 
 const keyRow = (keyId: string) => `key:${keyId}`;
