@@ -5,8 +5,9 @@
 //   driver      the SQL findLiveSession compiles to, straight through mysql2 / better-sqlite3
 //   kysely      the same query built and run through kysely
 //   kyselyPrecompiled  the SQL compiled once, run through kysely's driver (connection handling included)
-//   storeRead   the SQL compiled once, run through store.read, as findLiveSession does (src/store/prepared.ts)
-//   session     findLiveSession (+ the skey hash and its comparison)
+//   storeRead   the SQL compiled once, run through store.read for one id (findLiveSession runs it once per
+//               event-loop turn for every id asked for in it: src/store/lookup.ts)
+//   session     findLiveSession (+ the skey hash and its comparison), the lookups of a turn batched
 //   dispatch    dispatch() of the auth request body (parse, validate, limits, handler, envelope)
 //   handleHttp  handleHttp() with the request log line written to a file, as serve does (minus the socket)
 //   appRow      one primary-key read through kysely (findApp: what requireApp and, with caller_keys,
@@ -57,7 +58,7 @@ async function measure(once: (i: number) => Promise<unknown>, seconds = job.seco
 
 const pick = (i: number) => sessions[i % sessions.length]!;
 const query = liveSessionQuery;
-const compiled = query(deps.store.db, sessions[0]!.id).compile();
+const compiled = query(deps.store.db, [sessions[0]!.id]).compile();
 
 /** The driver alone: the compiled SQL with each session's id. */
 async function driverLayer() {
@@ -88,7 +89,7 @@ const input = (i: number) => ({ body: bodies[i % bodies.length]!, requestId: '00
 type Result = Awaited<ReturnType<typeof measure>>;
 const layers: Record<string, () => Promise<Result>> = {
   driver: driverLayer,
-  kysely: () => measure((i) => query(deps.store.db, pick(i).id).executeTakeFirst()),
+  kysely: () => measure((i) => query(deps.store.db, [pick(i).id]).executeTakeFirst()),
   // The same SQL compiled once, run through kysely's driver: building it costs the rest.
   kyselyPrecompiled: () => measure((i) => deps.store.db.executeQuery(CompiledQuery.raw(compiled.sql, [pick(i).id]))),
   // The same, run as findLiveSession does (src/store/db.ts: a prepared statement on MySQL, past kysely's mutex on SQLite).

@@ -11,7 +11,7 @@ export interface Store {
   db: Db;
   dialect: Dialect;
   /**
-   * Runs one compiled read, for the hot path (src/store/prepared.ts). SQLite: straight on the kept better-sqlite3
+   * Runs one compiled read, for the hot path (src/store/lookup.ts). SQLite: straight on the kept better-sqlite3
    * statement, past kysely's connection mutex (through kysely while a transaction is open on SQLite's one
    * connection, so the read waits for it instead of seeing inside it). MySQL: as a server-side prepared
    * statement (`pool.execute`, kept per connection by mysql2), which spares MariaDB parsing and planning the

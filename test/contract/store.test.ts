@@ -1,13 +1,13 @@
-// The store's hot-path helpers on both dialects: queries built once (preparedQuery) and run through store.read,
-// statements kept per SQL text.
+// The store's hot-path helpers on both dialects: lookups batched per event-loop turn (batchedLookup) and run
+// through store.read, statements kept per SQL text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openStore, type Store } from '../../src/store/db.js';
-import { preparedQuery } from '../../src/store/prepared.js';
-import type { AppType, Db } from '../../src/store/types.js';
+import { batchedLookup, MAX_KEYS } from '../../src/store/lookup.js';
+import type { Db } from '../../src/store/types.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/db.js';
 
-const appRow = preparedQuery((db: Db, appid: string, type: AppType) =>
-  db.selectFrom('apps').select(['appid', 'type', 'login_duration']).where('type', '=', type).where('appid', '=', appid));
+const appRow = batchedLookup((db: Db, appids: string[]) =>
+  db.selectFrom('apps').select(['appid', 'type', 'login_duration']).where('appid', 'in', appids), (row) => row.appid);
 
 const APP = {
   appid: '', type: 'miniprogram', secret_sealed: 'x', login_duration: 7, session_duration: 60, max_sessions: 20,
@@ -17,6 +17,8 @@ const APP = {
 describe.each(DIALECTS)('the store on %s', (dialect) => {
   let database: TestDatabase;
   let store: Store;
+  /** The same store, counting the reads it runs (the store itself is the real one). */
+  let counted: Store & { reads: string[][] };
   beforeAll(async () => {
     database = await createTestDatabase(dialect);
     store = openStore(database.url, { connectionLimit: 2 });
@@ -24,30 +26,57 @@ describe.each(DIALECTS)('the store on %s', (dialect) => {
     for (const [appid, type] of [['wxa', 'miniprogram'], ['wxb', 'official_account']] as const) {
       await store.db.insertInto('apps').values({ ...APP, appid, type, login_duration: appid === 'wxa' ? 7 : 9 }).execute();
     }
+    const reads: string[][] = [];
+    counted = { ...store, reads, read: (sql, parameters) => { reads.push([...parameters]); return store.read(sql, parameters); } };
   });
   afterAll(async () => { await store?.close(); await database?.drop(); });
 
-  it('runs a prepared query with each call\'s arguments, in the order the query binds them', async () => {
-    expect(await appRow(store, 'wxa', 'miniprogram')).toEqual([{ appid: 'wxa', type: 'miniprogram', login_duration: 7 }]);
-    expect(await appRow(store, 'wxb', 'official_account')).toEqual([{ appid: 'wxb', type: 'official_account', login_duration: 9 }]);
-    expect(await appRow(store, 'wxb', 'miniprogram')).toEqual([]);
-    expect(await appRow(store, "wxa' or '1'='1", 'miniprogram')).toEqual([]);
+  it('answers each caller with its own row, or undefined', async () => {
+    expect(await appRow(store, 'wxa')).toEqual({ appid: 'wxa', type: 'miniprogram', login_duration: 7 });
+    expect(await appRow(store, 'wxb')).toEqual({ appid: 'wxb', type: 'official_account', login_duration: 9 });
+    expect(await appRow(store, 'wxc')).toBeUndefined();
+    expect(await appRow(store, "wxa' or '1'='1")).toBeUndefined();
+  });
+
+  it('looks up every key asked for in one event-loop turn with one query, padded to a power of two', async () => {
+    counted.reads.length = 0;
+    const keys = ['wxb', 'wxa', 'wx-none', 'wxa', 'wxb'];
+    const rows = await Promise.all(keys.map((key) => appRow(counted, key)));
+    expect(rows.map((r) => r?.login_duration)).toEqual([9, 7, undefined, 7, 9]);
+    expect(counted.reads).toEqual([['wxb', 'wxa', 'wx-none', 'wxb']]);
+    // The next turn is a query of its own.
+    expect(await appRow(counted, 'wxa')).toMatchObject({ appid: 'wxa' });
+    expect(counted.reads).toHaveLength(2);
+  });
+
+  it(`makes several queries for more than ${MAX_KEYS} keys in one turn`, async () => {
+    counted.reads.length = 0;
+    const keys = Array.from({ length: MAX_KEYS * 2 + 1 }, (_, i) => (i === 100 ? 'wxa' : `wx-none-${i}`));
+    const rows = await Promise.all(keys.map((key) => appRow(counted, key)));
+    expect(rows.flatMap((r, i) => (r ? [i] : []))).toEqual([100]);
+    expect(counted.reads.map((r) => r.length)).toEqual([MAX_KEYS, MAX_KEYS, 1]);
+  });
+
+  it('fails every caller of a query that fails, and only them', async () => {
+    const broken = batchedLookup((db: Db, ids: string[]) => db.selectFrom('apps').select('appid').where('no_such_column' as 'appid', 'in', ids), (row) => row.appid);
+    const outcomes = await Promise.allSettled([broken(store, 'wxa'), broken(store, 'wxb'), appRow(store, 'wxa')]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
   });
 
   it('never answers from inside another request\'s open transaction (SQLite has one connection for all)', async () => {
     let read: Promise<unknown> | undefined;
     await expect(store.db.transaction().execute(async (trx) => {
       await trx.insertInto('apps').values({ ...APP, appid: 'wxt' }).execute();
-      read = appRow(store, 'wxt', 'miniprogram');
+      read = appRow(store, 'wxt');
       await new Promise((r) => setTimeout(r, 20));
       throw new Error('rolled back');
     })).rejects.toThrow('rolled back');
-    expect(await read).toEqual([]);
+    expect(await read).toBeUndefined();
   });
 
-  it('refuses to prepare a query that binds a value that is not an argument', async () => {
-    const withConstant = preparedQuery((db: Db, appid: string) => db.selectFrom('apps').select('appid').where('appid', '=', appid).limit(1));
-    await expect(withConstant(store, 'wxa')).rejects.toThrow(/a bound value is not an argument/);
+  it('refuses a query that binds anything but the keys', async () => {
+    const withConstant = batchedLookup((db: Db, appids: string[]) => db.selectFrom('apps').select('appid').where('appid', 'in', appids).where('type', '=', 'miniprogram'), (row) => row.appid);
+    await expect(withConstant(store, 'wxa')).rejects.toThrow(/must bind the keys and nothing else/);
   });
 
   it('answers correctly past the number of statements it keeps', async () => {
@@ -56,6 +85,6 @@ describe.each(DIALECTS)('the store on %s', (dialect) => {
       const ids = Array.from({ length: n }, (_, i) => (i === n - 1 ? 'wxa' : `wx-none-${i}`));
       expect(await store.db.selectFrom('apps').select('appid').where('appid', 'in', ids).execute()).toEqual([{ appid: 'wxa' }]);
     }
-    expect(await appRow(store, 'wxa', 'miniprogram')).toHaveLength(1);
+    expect(await appRow(store, 'wxa')).toMatchObject({ appid: 'wxa' });
   });
 });

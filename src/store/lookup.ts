@@ -1,0 +1,66 @@
+// Lookups by key on the hot path: every key asked for during one event-loop turn goes to the store in one query.
+import type { Compilable } from 'kysely';
+import type { Store } from './db.js';
+import type { Db } from './types.js';
+
+/** At most this many keys in one query's `in (…)` list; a larger turn makes several queries. */
+export const MAX_KEYS = 64;
+
+interface Waiter<R> { resolve: (row: R | undefined) => void; reject: (err: unknown) => void }
+interface PerStore<R> { waiting: Map<string, Waiter<R>[]> | null; sql: Map<number, string> }
+
+/**
+ * `lookup(store, key)`: the row whose `keyOf` is `key`, or undefined. The keys asked for during one event-loop turn
+ * are looked up together in its check phase (setImmediate), as `build(db, keys)`: one round trip and one statement
+ * answer every caller of the turn (bench/README.md, "Changes measured"). The built query must bind the keys and
+ * nothing else, in order (`where(column, 'in', keys)`). Its SQL is compiled once per store and list length, and the
+ * list is padded to a power of two with repeats of a key, so a store keeps few statements. A failed query fails
+ * every caller it answers.
+ */
+export function batchedLookup<R>(build: (db: Db, keys: string[]) => Compilable<R>, keyOf: (row: R) => string): (store: Store, key: string) => Promise<R | undefined> {
+  const stores = new WeakMap<Store, PerStore<R>>();
+
+  const sqlFor = (store: Store, state: PerStore<R>, length: number): string => {
+    let sql = state.sql.get(length);
+    if (sql === undefined) {
+      const slots = Array.from({ length }, (_, i) => `\0key${i}\0`);
+      const query = build(store.db, slots).compile();
+      if (query.parameters.length !== length || query.parameters.some((p, i) => p !== slots[i])) {
+        throw new Error(`batchedLookup: the query must bind the keys and nothing else, in order: ${query.sql}`);
+      }
+      sql = query.sql;
+      state.sql.set(length, sql);
+    }
+    return sql;
+  };
+
+  const run = (store: Store, state: PerStore<R>) => {
+    const waiting = state.waiting!;
+    state.waiting = null;
+    const keys = [...waiting.keys()];
+    for (let start = 0; start < keys.length; start += MAX_KEYS) {
+      const chunk = keys.slice(start, start + MAX_KEYS);
+      const length = 2 ** Math.ceil(Math.log2(chunk.length));
+      const settle = (outcome: (waiter: Waiter<R>, key: string) => void) => {
+        for (const key of chunk) for (const waiter of waiting.get(key)!) outcome(waiter, key);
+      };
+      new Promise<R[]>((resolve) => resolve(store.read<R>(sqlFor(store, state, length), [...chunk, ...Array<string>(length - chunk.length).fill(chunk[0]!)])))
+        .then((rows) => {
+          const found = new Map(rows.map((row) => [keyOf(row), row]));
+          settle((waiter, key) => waiter.resolve(found.get(key)));
+        }, (err: unknown) => settle((waiter) => waiter.reject(err)));
+    }
+  };
+
+  return (store, key) => new Promise<R | undefined>((resolve, reject) => {
+    let state = stores.get(store);
+    if (!state) stores.set(store, state = { waiting: null, sql: new Map() });
+    if (!state.waiting) {
+      state.waiting = new Map();
+      setImmediate(run, store, state);
+    }
+    const waiters = state.waiting.get(key);
+    if (waiters) waiters.push({ resolve, reject });
+    else state.waiting.set(key, [{ resolve, reject }]);
+  });
+}
