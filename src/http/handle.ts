@@ -18,7 +18,7 @@ export interface HttpRequest {
   ip: string;
   /** The platform's request id (SCF), if any. */
   requestId?: string;
-  /** Header names in lower case (node:http's own `req.headers`, not copied). */
+  /** Header names in lower case: node:http's `req.headers` as they are, or the SCF event's (one value each). */
   headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 

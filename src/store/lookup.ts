@@ -44,6 +44,7 @@ export function batchedLookup<R>(build: (db: Db, keys: string[]) => Compilable<R
       const settle = (outcome: (waiter: Waiter<R>, key: string) => void) => {
         for (const key of chunk) for (const waiter of waiting.get(key)!) outcome(waiter, key);
       };
+      // Inside the executor, a throw of sqlFor (a query binding more than the keys) fails the callers too.
       new Promise<R[]>((resolve) => resolve(store.read<R>(sqlFor(store, state, length), [...chunk, ...Array<string>(length - chunk.length).fill(chunk[0]!)])))
         .then((rows) => {
           const found = new Map(rows.map((row) => [keyOf(row), row]));
