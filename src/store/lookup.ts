@@ -44,8 +44,9 @@ export function batchedLookup<R>(build: (db: Db, keys: string[]) => Compilable<R
       const settle = (outcome: (waiter: Waiter<R>, key: string) => void) => {
         for (const key of chunk) for (const waiter of waiting.get(key)!) outcome(waiter, key);
       };
-      // Inside the executor, a throw of sqlFor (a query binding more than the keys) fails the callers too.
-      new Promise<R[]>((resolve) => resolve(store.read<R>(sqlFor(store, state, length), [...chunk, ...Array<string>(length - chunk.length).fill(chunk[0]!)])))
+      const padded = [...chunk, ...Array<string>(length - chunk.length).fill(chunk[0]!)];
+      // Inside `then`, a throw of sqlFor (a query binding more than the keys) fails the callers too.
+      Promise.resolve().then(() => store.read<R>(sqlFor(store, state, length), padded))
         .then((rows) => {
           const found = new Map(rows.map((row) => [keyOf(row), row]));
           settle((waiter, key) => waiter.resolve(found.get(key)));
