@@ -5,14 +5,21 @@ import type { Db } from './types.js';
 
 /** At most this many keys in one query's `in (…)` list; a larger turn makes several queries. */
 export const MAX_KEYS = 64;
+/**
+ * At most this many of one lookup's queries at the store at once; the keys asked for meanwhile wait for one to
+ * come back and then go together. Two: one query the database works on while the next one's keys gather. More
+ * spreads the same load over more, smaller queries that compete for the cores (bench/README.md, "Changes measured").
+ */
+export const MAX_IN_FLIGHT = 2;
 
 interface Waiter<R> { resolve: (row: R | undefined) => void; reject: (err: unknown) => void }
-interface PerStore<R> { waiting: Map<string, Waiter<R>[]> | null; sql: Map<number, string> }
+interface PerStore<R> { waiting: Map<string, Waiter<R>[]>; scheduled: boolean; inFlight: number; sql: Map<number, string> }
 
 /**
  * `lookup(store, key)`: the row whose `keyOf` is `key`, or undefined. The keys asked for during one event-loop turn
  * are looked up together in its check phase (setImmediate), as `build(db, keys)`: one round trip and one statement
- * answer every caller of the turn (bench/README.md, "Changes measured"). The built query must bind the keys and
+ * answer every caller of the turn (bench/README.md, "Changes measured"); while MAX_IN_FLIGHT queries are out, keys
+ * wait for the next. The built query must bind the keys and
  * nothing else, in order (`where(column, 'in', keys)`). Its SQL is compiled once per store and list length, and the
  * list is padded to a power of two with repeats of a key, so a store keeps few statements. A failed query fails
  * every caller it answers.
@@ -34,19 +41,31 @@ export function batchedLookup<R>(build: (db: Db, keys: string[]) => Compilable<R
     return sql;
   };
 
+  const schedule = (store: Store, state: PerStore<R>) => {
+    if (state.scheduled || state.waiting.size === 0 || state.inFlight >= MAX_IN_FLIGHT) return;
+    state.scheduled = true;
+    setImmediate(run, store, state);
+  };
+
   const run = (store: Store, state: PerStore<R>) => {
-    const waiting = state.waiting!;
-    state.waiting = null;
-    const keys = [...waiting.keys()];
-    for (let start = 0; start < keys.length; start += MAX_KEYS) {
-      const chunk = keys.slice(start, start + MAX_KEYS);
-      const length = 2 ** Math.ceil(Math.log2(chunk.length));
+    state.scheduled = false;
+    while (state.waiting.size > 0 && state.inFlight < MAX_IN_FLIGHT) {
+      const chunk = new Map<string, Waiter<R>[]>();
+      for (const [key, waiters] of state.waiting) {
+        chunk.set(key, waiters);
+        state.waiting.delete(key);
+        if (chunk.size === MAX_KEYS) break;
+      }
+      const keys = [...chunk.keys()];
+      const padded = [...keys, ...Array<string>(2 ** Math.ceil(Math.log2(keys.length)) - keys.length).fill(keys[0]!)];
       const settle = (outcome: (waiter: Waiter<R>, key: string) => void) => {
-        for (const key of chunk) for (const waiter of waiting.get(key)!) outcome(waiter, key);
+        state.inFlight--;
+        for (const [key, waiters] of chunk) for (const waiter of waiters) outcome(waiter, key);
+        schedule(store, state);
       };
-      const padded = [...chunk, ...Array<string>(length - chunk.length).fill(chunk[0]!)];
+      state.inFlight++;
       // Inside `then`, a throw of sqlFor (a query binding more than the keys) fails the callers too.
-      Promise.resolve().then(() => store.read<R>(sqlFor(store, state, length), padded))
+      Promise.resolve().then(() => store.read<R>(sqlFor(store, state, padded.length), padded))
         .then((rows) => {
           const found = new Map(rows.map((row) => [keyOf(row), row]));
           settle((waiter, key) => waiter.resolve(found.get(key)));
@@ -56,13 +75,10 @@ export function batchedLookup<R>(build: (db: Db, keys: string[]) => Compilable<R
 
   return (store, key) => new Promise<R | undefined>((resolve, reject) => {
     let state = stores.get(store);
-    if (!state) stores.set(store, state = { waiting: null, sql: new Map() });
-    if (!state.waiting) {
-      state.waiting = new Map();
-      setImmediate(run, store, state);
-    }
+    if (!state) stores.set(store, state = { waiting: new Map(), scheduled: false, inFlight: 0, sql: new Map() });
     const waiters = state.waiting.get(key);
     if (waiters) waiters.push({ resolve, reject });
     else state.waiting.set(key, [{ resolve, reject }]);
+    schedule(store, state);
   });
 }

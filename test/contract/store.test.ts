@@ -2,7 +2,7 @@
 // through store.read, statements kept per SQL text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openStore, type Store } from '../../src/store/db.js';
-import { batchedLookup, MAX_KEYS } from '../../src/store/lookup.js';
+import { batchedLookup, MAX_IN_FLIGHT, MAX_KEYS } from '../../src/store/lookup.js';
 import type { Db } from '../../src/store/types.js';
 import { createTestDatabase, DIALECTS, type TestDatabase } from '../helpers/db.js';
 
@@ -57,10 +57,34 @@ describe.each(DIALECTS)('the store on %s', (dialect) => {
     expect(counted.reads.map((r) => r.length)).toEqual([MAX_KEYS, MAX_KEYS, 1]);
   });
 
+  it(`keeps at most ${MAX_IN_FLIGHT} queries at the store; the keys asked for meanwhile go together in the next`, async () => {
+    const reads: string[][] = [];
+    const gates: (() => void)[] = [];
+    const held: Store = { ...store, read: (sql, parameters) => {
+      reads.push([...parameters]);
+      return new Promise<void>((open) => gates.push(open)).then(() => store.read(sql, parameters));
+    } };
+    const nextTurn = () => new Promise((r) => setImmediate(r));
+    const asked = [];
+    for (const key of ['wxa', 'wxb', 'wx-none', 'wxa', 'wxb']) {
+      asked.push(appRow(held, key));
+      await nextTurn();
+    }
+    expect(reads).toEqual([['wxa'], ['wxb']]);
+    gates.shift()!();
+    await asked[0];
+    await nextTurn();
+    expect(reads).toEqual([['wxa'], ['wxb'], ['wx-none', 'wxa', 'wxb', 'wx-none']]);
+    while (gates.length) gates.shift()!();
+    expect((await Promise.all(asked)).map((r) => r?.login_duration)).toEqual([7, 9, undefined, 7, 9]);
+  });
+
   it('fails every caller of a query that fails, and only them', async () => {
     const broken = batchedLookup((db: Db, ids: string[]) => db.selectFrom('apps').select('appid').where('no_such_column' as 'appid', 'in', ids), (row) => row.appid);
     const outcomes = await Promise.allSettled([broken(store, 'wxa'), broken(store, 'wxb'), appRow(store, 'wxa')]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'fulfilled']);
+    // A failed query frees its place: later ones still go out (and fail), past MAX_IN_FLIGHT of them.
+    for (let i = 0; i <= MAX_IN_FLIGHT; i++) await expect(broken(store, 'wxa')).rejects.toThrow();
   });
 
   it('never answers from inside another request\'s open transaction (SQLite has one connection for all)', async () => {
@@ -76,7 +100,7 @@ describe.each(DIALECTS)('the store on %s', (dialect) => {
 
   it('refuses a query that binds anything but the keys', async () => {
     const withConstant = batchedLookup((db: Db, appids: string[]) => db.selectFrom('apps').select('appid').where('appid', 'in', appids).where('type', '=', 'miniprogram'), (row) => row.appid);
-    await expect(withConstant(store, 'wxa')).rejects.toThrow(/must bind the keys and nothing else/);
+    for (let i = 0; i <= MAX_IN_FLIGHT; i++) await expect(withConstant(store, 'wxa')).rejects.toThrow(/must bind the keys and nothing else/);
   });
 
   it('answers correctly past the number of statements it keeps', async () => {
