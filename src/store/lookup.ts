@@ -18,11 +18,10 @@ interface PerStore<R> { waiting: Map<string, Waiter<R>[]>; scheduled: boolean; i
 /**
  * `lookup(store, key)`: the row whose `keyOf` is `key`, or undefined. The keys asked for during one event-loop turn
  * are looked up together in its check phase (setImmediate), as `build(db, keys)`: one round trip and one statement
- * answer every caller of the turn (bench/README.md, "Changes measured"); while MAX_IN_FLIGHT queries are out, keys
- * wait for the next. The built query must bind the keys and
- * nothing else, in order (`where(column, 'in', keys)`). Its SQL is compiled once per store and list length, and the
- * list is padded to a power of two with repeats of a key, so a store keeps few statements. A failed query fails
- * every caller it answers.
+ * answer every caller of the turn (bench/README.md, "Changes measured"); while MAX_IN_FLIGHT queries are out, the
+ * keys wait for the next. The built query must bind the keys and nothing else, in order (`where(column, 'in',
+ * keys)`). Its SQL is compiled once per store and list length, and the list is padded to a power of two with
+ * repeats of a key, so a store keeps few statements. A failed query fails every caller it answers.
  */
 export function batchedLookup<R>(build: (db: Db, keys: string[]) => Compilable<R>, keyOf: (row: R) => string): (store: Store, key: string) => Promise<R | undefined> {
   const stores = new WeakMap<Store, PerStore<R>>();
