@@ -55,8 +55,8 @@ export function batchedLookup<R>(build: (db: Db, keys: string[]) => Compilable<R
         state.waiting.delete(key);
         if (chunk.size === MAX_KEYS) break;
       }
-      const keys = [...chunk.keys()];
-      const padded = [...keys, ...Array<string>(2 ** Math.ceil(Math.log2(keys.length)) - keys.length).fill(keys[0]!)];
+      const padded = [...chunk.keys()];
+      while (padded.length & (padded.length - 1)) padded.push(padded[0]!); // to a power of two
       const settle = (outcome: (waiter: Waiter<R>, key: string) => void) => {
         state.inFlight--;
         for (const [key, waiters] of chunk) for (const waiter of waiters) outcome(waiter, key);
