@@ -380,11 +380,13 @@ async function timeProcess(args, n, env = {}) {
 /** A fresh process requires the SCF bundle and answers one Function URL event: the cold start of an instance. */
 const COLD_SCRIPT = `
 const t0 = performance.now();
+let codeCache = null;
+globalThis[Symbol.for('mina-auth.scf-script')] = (s) => { codeCache = s.cachedDataRejected === false ? 'taken' : 'not taken'; };
 const m = require(process.argv[1]);
 const t1 = performance.now();
 m.main_handler(JSON.parse(process.argv[2]), { callbackWaitsForEmptyEventLoop: true, request_id: 'bench-cold' }).then((res) => {
   const t2 = performance.now();
-  process.stdout.write('\\nBENCH ' + JSON.stringify({ bootMs: t0, requireMs: t1 - t0, firstCallMs: t2 - t1, status: res.statusCode, body: String(res.body).slice(0, 200) }) + '\\n');
+  process.stdout.write('\\nBENCH ' + JSON.stringify({ bootMs: t0, requireMs: t1 - t0, firstCallMs: t2 - t1, codeCache, status: res.statusCode, body: String(res.body).slice(0, 200) }) + '\\n');
   process.exit(0);
 }, (err) => { console.error(err); process.exit(1); });`;
 
@@ -438,15 +440,16 @@ const functionUrlEvent = (method, path, body) => ({
 
 /**
  * Cold starts, round-robin: each round runs every (build, event) case once and `node -e 0` once, so a burst of
- * other work on the machine weighs on all of them alike. Returns { process, variants: {variant: {event: …}} }.
+ * other work on the machine weighs on all of them alike; all under serverless.yml's NODE_OPTIONS, as deployed
+ * (the bundle's code cache is made under them). Returns { process, variants: {variant: {event: …}} }.
  */
 async function coldStarts(cases, env, runs) {
   const samples = new Map(cases.map((c) => [c, []]));
   const floor = [];
   for (let r = 0; r < runs; r++) {
-    floor.push((await timeProcess(['-e', '0'], 1)).medianMs);
+    floor.push((await timeProcess([...EVENT_FUNCTION_NODE_ARGS, '-e', '0'], 1)).medianMs);
     for (const c of cases) {
-      const t = await timeProcess(['-e', COLD_SCRIPT, c.bundle, JSON.stringify(c.event)], 1, env);
+      const t = await timeProcess([...EVENT_FUNCTION_NODE_ARGS, '-e', COLD_SCRIPT, c.bundle, JSON.stringify(c.event)], 1, env);
       const inner = t.inner[0];
       if (!inner || !c.expect(inner)) throw new Error(`cold start ${c.variant} ${c.name}: unexpected answer ${JSON.stringify(inner)}`);
       samples.get(c).push({ wall: t.medianMs, ...inner });
@@ -457,21 +460,26 @@ async function coldStarts(cases, env, runs) {
     (variants[c.variant] ??= {})[c.name] = {
       runs, medianMs: r1(median(xs.map((x) => x.wall))), p90Ms: r1(pctOf(xs.map((x) => x.wall), 0.9)),
       bootMs: r1(median(xs.map((x) => x.bootMs))), requireMs: r1(median(xs.map((x) => x.requireMs))), firstCallMs: r1(median(xs.map((x) => x.firstCallMs))),
+      codeCache: [...new Set(xs.map((x) => x.codeCache))].join(' / '), nodeArgs: EVENT_FUNCTION_NODE_ARGS,
     };
   }
   return { process: { runs, medianMs: r1(median(floor)), p90Ms: r1(pctOf(floor, 0.9)), minMs: r1(Math.min(...floor)) }, variants };
 }
 
-/** Sizes of the shipped SCF bundle (scripts/build.mjs minifies it and puts the COS SDK in cos-sdk.js), and what weighs in it. */
+/**
+ * Sizes of the shipped SCF bundle (scripts/build.mjs minifies it into bundle.js, which index.js loads with its
+ * code cache, and puts the COS SDK in cos-sdk.js), and what weighs in it.
+ */
 function bundleSizes() {
   const dir = dirname(SCF);
-  const index = readFileSync(SCF);
+  const index = Buffer.concat([readFileSync(SCF), readFileSync(join(dir, 'bundle.js'))]);
   const cosSdk = join(dir, 'cos-sdk.js');
-  // The build's metafile (dist/meta/scf.json beside dist/scf) says what each package adds to index.js.
+  const cache = join(dir, 'bundle.js.cache');
+  // The build's metafile (dist/meta/scf.json beside dist/scf) says what each package adds to bundle.js.
   const metaFile = join(dir, '..', 'meta', 'scf.json');
   let topPackages = null;
   if (existsSync(metaFile)) {
-    const inputs = JSON.parse(readFileSync(metaFile, 'utf8')).outputs[join(dir, 'index.js').replace(/^\.\//, '')]?.inputs ?? {};
+    const inputs = JSON.parse(readFileSync(metaFile, 'utf8')).outputs[join(dir, 'bundle.js').replace(/^\.\//, '')]?.inputs ?? {};
     const byPackage = {};
     for (const [file, info] of Object.entries(inputs)) {
       const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
@@ -483,6 +491,7 @@ function bundleSizes() {
   return {
     bytes: index.length, gzipBytes: gzipSync(index).length,
     cosSdkBytes: existsSync(cosSdk) ? statSync(cosSdk).size : null,
+    codeCacheBytes: existsSync(cache) ? statSync(cache).size : null,
     topPackages,
   };
 }
@@ -667,7 +676,7 @@ function verdicts(fig) {
     }
   }
   if (fig.bundle) {
-    v.push({ target: 'SCF bundle ≤ 1.5 MB minified without the COS SDK', holds: fig.bundle.bytes <= 1.5e6, figure: `${mb(fig.bundle.bytes)} as shipped (gzip ${mb(fig.bundle.gzipBytes)}; the COS SDK apart in cos-sdk.js: ${mb(fig.bundle.cosSdkBytes)})` });
+    v.push({ target: 'SCF bundle ≤ 1.5 MB minified without the COS SDK', holds: fig.bundle.bytes <= 1.5e6, figure: `${mb(fig.bundle.bytes)} as shipped (gzip ${mb(fig.bundle.gzipBytes)}; the COS SDK apart in cos-sdk.js: ${mb(fig.bundle.cosSdkBytes)}; the V8 code cache beside it: ${mb(fig.bundle.codeCacheBytes)})` });
   }
   if (fig.scfInstance) {
     const i = fig.scfInstance;

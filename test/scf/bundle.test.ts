@@ -2,7 +2,7 @@
 // so its warm-instance cache starts empty — misconfigured environments, and the Web-function entry.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,6 +18,7 @@ const MISCONFIGURED = 'the gateway is misconfigured; see the function log';
 
 // Calls main_handler once per event, like the SCF runtime in one instance, and prints each outcome.
 const RUNNER = `
+globalThis[Symbol.for('mina-auth.scf-script')] = (s) => console.log('CACHE ' + (s.cachedDataRejected === false ? 'taken' : 'not taken'));
 const { main_handler } = require(process.argv[1]);
 (async () => {
   for (const event of JSON.parse(process.argv[2])) {
@@ -27,10 +28,13 @@ const { main_handler } = require(process.argv[1]);
   }
 })();`;
 
-interface Run { results: any[]; thrown: string[]; logs: string[] }
+interface Run { results: any[]; thrown: string[]; logs: string[]; cache: string[] }
 
-async function runBundle(env: Record<string, string>, events: unknown[]): Promise<Run> {
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-e', RUNNER, join(DEPLOY, 'index.js'), JSON.stringify(events), JSON.stringify(scfContext())], {
+/** NODE_OPTIONS as serverless.yml sets them for the event function (its code cache is made under them). */
+const DEPLOYED_NODE_OPTIONS = /NODE_OPTIONS: ((?:--\S+ ?)+)/.exec(readFileSync('serverless.yml', 'utf8'))![1]!.trim();
+
+async function runBundle(env: Record<string, string>, events: unknown[], deploy = DEPLOY): Promise<Run> {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-e', RUNNER, join(deploy, 'index.js'), JSON.stringify(events), JSON.stringify(scfContext())], {
     // Only what SCF would give: no MINA_AUTH_* from the test process.
     env: { PATH: process.env.PATH ?? '', TZ: 'UTC', ...env }, timeout: 20_000,
   });
@@ -39,7 +43,8 @@ async function runBundle(env: Record<string, string>, events: unknown[]): Promis
   return {
     results: lines.filter((l) => l.startsWith('RESULT ')).map((l) => JSON.parse(l.slice(7))),
     thrown: lines.filter((l) => l.startsWith('THROWN ')).map((l) => l.slice(7)),
-    logs: lines.filter((l) => !l.startsWith('RESULT ') && !l.startsWith('THROWN ')),
+    cache: lines.filter((l) => l.startsWith('CACHE ')).map((l) => l.slice(6)),
+    logs: lines.filter((l) => !/^(RESULT|THROWN|CACHE) /.test(l)),
   };
 }
 
@@ -49,7 +54,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the deploy folder', () => {
   it('holds the handler, the Web entry and an executable LF scf_bootstrap', () => {
-    expect(statSync(join(DEPLOY, 'index.js')).isFile()).toBe(true);
+    for (const file of ['index.js', 'bundle.js', 'bundle.js.cache']) expect(statSync(join(DEPLOY, file)).isFile()).toBe(true);
     expect(statSync(join(DEPLOY, 'web.js')).isFile()).toBe(true);
     const bootstrap = join(DEPLOY, 'scf_bootstrap');
     expect(statSync(bootstrap).mode & 0o777).toBe(0o755);
@@ -122,9 +127,41 @@ describe('main_handler configured (the bundle, better-sqlite3 loaded lazily)', (
   });
 });
 
+describe('the code cache (index.js runs bundle.js with bundle.js.cache)', () => {
+  const health = () => ({ ...withBody(fixture('function-url-event'), undefined), httpMethod: 'GET', path: '/healthz' });
+  const healthy = { isBase64Encoded: false, statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"ok":true}' };
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    const url = `sqlite:${join(dir, 'cache.db')}`;
+    const store = openStore(url);
+    await migrate(store);
+    await store.close();
+    env = { MINA_AUTH_DATABASE_URL: url, MINA_AUTH_MASTER_KEY: randomBytes(32).toString('base64'), MINA_AUTH_LOG_LEVEL: 'silent' };
+  });
+
+  it('is taken by V8 under serverless.yml\'s NODE_OPTIONS', async () => {
+    const run = await runBundle({ ...env, NODE_OPTIONS: DEPLOYED_NODE_OPTIONS }, [health()]);
+    expect(run.cache).toEqual(['taken']);
+    expect(run.results).toEqual([healthy]);
+  });
+
+  it('is only an optimisation: other flags, or no cache file, and the bundle compiles as usual', async () => {
+    const other = await runBundle(env, [health()]);
+    expect(other.cache).toEqual(['not taken']);
+    expect(other.results).toEqual([healthy]);
+    const bare = join(dir, 'deploy-without-cache');
+    cpSync(DEPLOY, bare, { recursive: true });
+    rmSync(join(bare, 'bundle.js.cache'));
+    symlinkSync(resolve('node_modules'), join(bare, 'node_modules')); // better-sqlite3, outside the bundle
+    const without = await runBundle({ ...env, NODE_OPTIONS: DEPLOYED_NODE_OPTIONS }, [health()], bare);
+    expect(without.cache).toEqual(['not taken']);
+    expect(without.results).toEqual([healthy]);
+  });
+});
+
 describe('the COS SDK, in a file of its own (dist/scf/cos-sdk.js)', () => {
   it('is loaded by the first qcloud.cos.sign only, and signs', async () => {
-    expect(readFileSync(join(DEPLOY, 'index.js'), 'utf8')).toContain('import("./cos-sdk.js")');
+    expect(readFileSync(join(DEPLOY, 'bundle.js'), 'utf8')).toContain('require("./cos-sdk.js")');
     const masterKey = randomBytes(32);
     const url = `sqlite:${join(dir, 'cos.db')}`;
     const store = openStore(url);
