@@ -1,7 +1,7 @@
 // Sealing at rest (PROTOCOL §6): AES-256-GCM, the key id recorded, old keys open only, the row bound as AAD.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createSecretBox, digestEquals, sha256Hex } from '../src/services/secretbox.js';
+import { createSecretBox, isDigestOf, sha256Hex } from '../src/services/secretbox.js';
 
 describe('the secret box', () => {
   const key = randomBytes(32);
@@ -41,8 +41,10 @@ describe('the secret box', () => {
   });
 
   it('compares digests in constant time, and only equal lengths', () => {
-    expect(digestEquals(sha256Hex('a'), sha256Hex('a'))).toBe(true);
-    expect(digestEquals(sha256Hex('a'), sha256Hex('b'))).toBe(false);
-    expect(digestEquals(sha256Hex('a'), sha256Hex('a').slice(0, 62))).toBe(false);
+    expect(isDigestOf(sha256Hex('a'), 'a')).toBe(true);
+    expect(isDigestOf(Buffer.from(sha256Hex('a'), 'hex'), 'a')).toBe(true);
+    expect(isDigestOf(sha256Hex('a'), 'b')).toBe(false);
+    expect(isDigestOf(sha256Hex('a').slice(0, 62), 'a')).toBe(false);
+    expect(isDigestOf('not hex at all', 'a')).toBe(false);
   });
 });

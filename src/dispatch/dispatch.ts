@@ -44,39 +44,45 @@ const clip = (detail: string): string => {
   return detail.slice(0, end) + '…';
 };
 
+/** What is known of a request so far: a failure's log line names the interface and the app once they are known. */
+interface Known { requestId: string; interfaceName: string | null; appid: string | null }
+
+const fail = (k: Known, code: Exclude<GatewayError['code'], 0>, detail: string): Dispatched =>
+  ({ envelope: failure(code, clip(detail), k.requestId), interfaceName: k.interfaceName, appid: k.appid });
+const limited = (k: Known, limits: Deps['limits'], name: RateLimitName, retryIn: number): Dispatched =>
+  ({ ...fail(k, 2003, limits.detail(name, retryIn)), limited: name });
+
 export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispatched> {
   const { requestId } = input;
-  let interfaceName: string | null = null;
-  let appid = input.boundAppid;
-  const fail = (code: Exclude<GatewayError['code'], 0>, detail: string): Dispatched =>
-    ({ envelope: failure(code, clip(detail), requestId), interfaceName, appid });
+  // Plain data, not closures over the request: the bundles keep function names, so each closure made per request
+  // would also cost a defineProperty.
+  const known: Known = { requestId, interfaceName: null, appid: input.boundAppid };
   // Per-address abuse limits (2003): checked before the work, so a refused call never touches the store.
   const { limits, clock } = deps;
-  const limited = (name: RateLimitName, retryIn: number): Dispatched => ({ ...fail(2003, limits.detail(name, retryIn)), limited: name });
 
   let body: unknown;
   try {
     body = JSON.parse(utf8.decode(input.body));
   } catch {
-    return fail(1009, 'the body is not JSON (UTF-8)');
+    return fail(known, 1009, 'the body is not JSON (UTF-8)');
   }
-  if (!isObject(body)) return fail(1009, 'the body must be a JSON object');
+  if (!isObject(body)) return fail(known, 1009, 'the body must be a JSON object');
   const iface = body.interface;
   if (!isObject(iface) || iface.interfaceName === undefined || iface.interfaceName === null) {
-    return fail(1002, 'interface.interfaceName is missing');
+    return fail(known, 1002, 'interface.interfaceName is missing');
   }
-  if (typeof iface.interfaceName !== 'string') return fail(1002, 'interface.interfaceName must be a string');
+  if (typeof iface.interfaceName !== 'string') return fail(known, 1002, 'interface.interfaceName must be a string');
   const name = iface.interfaceName;
-  if (iface.para === undefined || iface.para === null) return fail(1011, 'interface.para is missing');
+  if (iface.para === undefined || iface.para === null) return fail(known, 1011, 'interface.para is missing');
   const def = Object.hasOwn(registry, name) ? registry[name] : undefined;
-  if (!def || deps.config.disabledClasses.has(def.access)) return fail(1010, `unknown interface "${name.slice(0, 64)}"`);
-  interfaceName = name;
+  if (!def || deps.config.disabledClasses.has(def.access)) return fail(known, 1010, `unknown interface "${name.slice(0, 64)}"`);
+  known.interfaceName = name;
   try {
     let caller: Caller | null = null;
     if (def.access === 'privileged' || def.access === 'admin') {
       if (input.callerKey) {
         const wait = limits.blocked('key_fail', input.ip, clock.now());
-        if (wait) return limited('key_fail', wait);
+        if (wait) return limited(known, limits, 'key_fail', wait);
         caller = await authenticateCaller(deps, input.callerKey);
         // Only a presented key that fails is counted: without one there is nothing to guess and no lookup.
         if (!caller) {
@@ -85,41 +91,42 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
           noteCallerKeyFailure(deps, input.callerKey);
         }
       }
-      if (!caller) return fail(2001, `${name} needs a valid caller key (Authorization: Bearer mak_…)`);
+      if (!caller) return fail(known, 2001, `${name} needs a valid caller key (Authorization: Bearer mak_…)`);
     }
-    if (!isObject(iface.para)) return fail(1003, 'para must be an object');
+    if (!isObject(iface.para)) return fail(known, 1003, 'para must be an object');
     const para = Object.fromEntries(Object.entries(iface.para).filter(([, v]) => v !== null));
     const invalid = validatePara(name, para);
-    if (invalid) return fail(1003, invalid);
+    if (invalid) return fail(known, 1003, invalid);
     if (typeof para.appid === 'string') {
       if (input.boundAppid !== null && para.appid !== input.boundAppid) {
-        return fail(1003, `para.appid must equal the appid of the endpoint /mina_auth/${input.boundAppid}`);
+        return fail(known, 1003, `para.appid must equal the appid of the endpoint /mina_auth/${input.boundAppid}`);
       }
-      appid = para.appid;
+      known.appid = para.appid;
     }
     if (caller && !scopesAllow(caller.scopes, def.access, name, def.resource?.(para) ?? '')) {
-      return fail(2002, `the caller key ${caller.keyId} has no scope for ${name}${def.resource ? ' on ' + def.resource(para) : ''}`);
+      return fail(known, 2002, `the caller key ${caller.keyId} has no scope for ${name}${def.resource ? ' on ' + def.resource(para) : ''}`);
     }
     if (def.access === 'session') {
       const wait = limits.blocked('auth_fail', input.ip, clock.now());
-      if (wait) return limited('auth_fail', wait);
+      if (wait) return limited(known, limits, 'auth_fail', wait);
     }
     if (name === 'qcloud.cam.id_skey') {
       const wait = limits.take('login', input.ip, clock.now());
-      if (wait) return limited('login', wait);
+      if (wait) return limited(known, limits, 'login', wait);
     }
+    const { appid } = known;
     const answer = await def.handle(deps, para, { requestId, ip: input.ip, appid, caller });
     // For the log: the app the call turned out to be about (a session's, the default app's).
     const answered = (answer.data as { appid?: unknown } | null)?.appid;
     const envelope = success(answer.message, answer.data, requestId);
     if (answer.detail) envelope.detail = answer.detail;
-    return { envelope, interfaceName, appid: appid ?? (typeof answered === 'string' ? answered : null) };
+    return { envelope, interfaceName: name, appid: appid ?? (typeof answered === 'string' ? answered : null) };
   } catch (err) {
     if (err instanceof GatewayError) {
       if (err.code === 60012) limits.fail('auth_fail', input.ip, clock.now());
-      return fail(err.code, err.detail);
+      return fail(known, err.code, err.detail);
     }
-    if (isStoreOutage(err)) return { ...fail(1001, 'the store is unavailable; retry later'), outage: storeErrorReason(err) };
-    return { ...fail(1000, 'internal error; see the gateway log for this requestId'), bug: err };
+    if (isStoreOutage(err)) return { ...fail(known, 1001, 'the store is unavailable; retry later'), outage: storeErrorReason(err) };
+    return { ...fail(known, 1000, 'internal error; see the gateway log for this requestId'), bug: err };
   }
 }

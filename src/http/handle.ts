@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { APPID_PATTERN } from '../config.js';
 import type { Deps } from '../deps.js';
-import { dispatch } from '../dispatch/dispatch.js';
+import { dispatch, type Dispatched } from '../dispatch/dispatch.js';
 import { failure } from '../dispatch/envelope.js';
 import { keyFromHeaders } from '../services/keys.js';
 
@@ -29,6 +29,7 @@ export interface HttpResponse {
 }
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
+const ALLOW_POST = { ...JSON_TYPE, allow: 'POST' };
 const PROTOCOL_PATH = /^\/mina_auth(?:\/([^/]*))?\/?$/;
 const APPID = new RegExp(APPID_PATTERN);
 
@@ -38,35 +39,36 @@ export async function handleHttp(deps: Deps, req: HttpRequest): Promise<HttpResp
   const path = req.path.split('?')[0] ?? '';
   if (path === '/healthz') return health(deps);
   const match = PROTOCOL_PATH.exec(path);
-  const bound = match?.[1] || null;
   if (!match) {
     return { status: 404, headers: JSON_TYPE, body: JSON.stringify({ error: 'not found; the gateway answers POST /mina_auth and /mina_auth/<appid>' }) };
   }
-  const log = (status: number, out: { returnCode: number }, interfaceName: string | null, appid: string | null, extra: Record<string, unknown> = {}) =>
-    deps.log.info('request', { requestId, interfaceName, returnCode: out.returnCode, status, ms: Math.round(performance.now() - started), appid, ip: req.ip, ...extra });
+  const bound = match[1] || null;
+  const out: Dispatched & { status?: number } = refusal(req, requestId, bound)
+    ?? await dispatch(deps, { body: req.body, requestId, ip: req.ip, boundAppid: bound, callerKey: keyFromHeaders(req.headers) });
+  if (out.bug) deps.log.error('bug', { requestId, interfaceName: out.interfaceName, stack: out.bug instanceof Error ? out.bug.stack : String(out.bug) });
+  if (out.outage) deps.log.warn('store unavailable', { requestId, interfaceName: out.interfaceName, error: out.outage });
+  const status = out.status ?? 200;
+  deps.log.info('request', {
+    requestId, interfaceName: out.interfaceName, returnCode: out.envelope.returnCode, status,
+    ms: Math.round(performance.now() - started), appid: out.appid, ip: req.ip, limited: out.limited,
+  });
+  return { status, headers: status === 405 ? ALLOW_POST : JSON_TYPE, body: JSON.stringify(out.envelope) };
+}
 
+/** A request refused before dispatch (method, size, the path's appid), with its HTTP status if not 200; else null. */
+function refusal(req: HttpRequest, requestId: string, bound: string | null): (Dispatched & { status?: number }) | null {
   if (req.method !== 'POST') {
     // The SCF event carries the method as any string: only a plausible one is quoted back.
     const method = /^[A-Za-z-]{1,16}$/.test(req.method) ? req.method : 'this method';
-    const env = failure(2008, `${method} is not allowed; use POST`, requestId);
-    log(405, env, null, bound);
-    return { status: 405, headers: { ...JSON_TYPE, allow: 'POST' }, body: JSON.stringify(env) };
+    return { status: 405, envelope: failure(2008, `${method} is not allowed; use POST`, requestId), interfaceName: null, appid: bound };
   }
   if (req.tooLarge || req.body.length > MAX_BODY) {
-    const env = failure(2007, `the body exceeds ${MAX_BODY} bytes`, requestId);
-    log(413, env, null, bound);
-    return { status: 413, headers: JSON_TYPE, body: JSON.stringify(env) };
+    return { status: 413, envelope: failure(2007, `the body exceeds ${MAX_BODY} bytes`, requestId), interfaceName: null, appid: bound };
   }
   if (bound !== null && !APPID.test(bound)) {
-    const env = failure(1003, 'the appid in the path /mina_auth/<appid> has an invalid format', requestId);
-    log(200, env, null, null);
-    return { status: 200, headers: JSON_TYPE, body: JSON.stringify(env) };
+    return { envelope: failure(1003, 'the appid in the path /mina_auth/<appid> has an invalid format', requestId), interfaceName: null, appid: null };
   }
-  const out = await dispatch(deps, { body: req.body, requestId, ip: req.ip, boundAppid: bound, callerKey: keyFromHeaders(req.headers) });
-  if (out.bug) deps.log.error('bug', { requestId, interfaceName: out.interfaceName, stack: out.bug instanceof Error ? out.bug.stack : String(out.bug) });
-  if (out.outage) deps.log.warn('store unavailable', { requestId, interfaceName: out.interfaceName, error: out.outage });
-  log(200, out.envelope, out.interfaceName, out.appid, out.limited ? { limited: out.limited } : {});
-  return { status: 200, headers: JSON_TYPE, body: JSON.stringify(out.envelope) };
+  return null;
 }
 
 async function health(deps: Deps): Promise<HttpResponse> {

@@ -1,5 +1,5 @@
 // node:http front door: `mina-auth serve`, `mina-auth dev` and the SCF Web function.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BlockList } from 'node:net';
 import { addressMatcher } from '../config.js';
@@ -41,19 +41,22 @@ export function createGatewayServer(deps: Deps, clientIp: ClientIp): Server {
       else chunks.push(chunk);
     });
     req.on('error', () => res.destroy());
-    const answer = () => handleHttp(deps, {
-      method: req.method ?? 'GET', path: req.url ?? '/', body: Buffer.concat(chunks), tooLarge,
-      ip: clientIp(req), requestId: String(req.headers['x-scf-request-id'] ?? '') || undefined, headers: req.headers,
-    }).then((out) => {
-      res.writeHead(out.status, out.headers).end(out.body);
-    }, (err: unknown) => {
-      deps.log.error('bug', { stack: err instanceof Error ? err.stack : String(err) });
-      res.writeHead(500).end();
-    });
     // Answered in the turn's check phase, after the poll phase has read and parsed every socket that was ready:
     // the requests of one turn are parsed back to back, then handled and answered back to back, each kind of work
     // warm in the CPU caches (bench/README.md, "Changes measured").
-    req.on('end', () => setImmediate(answer));
+    req.on('end', () => setImmediate(answer, deps, clientIp, req, res, Buffer.concat(chunks), tooLarge));
+  });
+}
+
+function answer(deps: Deps, clientIp: ClientIp, req: IncomingMessage, res: ServerResponse, body: Buffer, tooLarge: boolean): void {
+  handleHttp(deps, {
+    method: req.method ?? 'GET', path: req.url ?? '/', body, tooLarge,
+    ip: clientIp(req), requestId: String(req.headers['x-scf-request-id'] ?? '') || undefined, headers: req.headers,
+  }).then((out) => {
+    res.writeHead(out.status, out.headers).end(out.body);
+  }, (err: unknown) => {
+    deps.log.error('bug', { stack: err instanceof Error ? err.stack : String(err) });
+    res.writeHead(500).end();
   });
 }
 

@@ -16,8 +16,7 @@ const appRow = (appid: string) => `app:${appid}`;
 
 /** The app as this process read it ≤ 2 s ago (`fresh`: from the store now), or 1012. */
 export async function requireApp(deps: Deps, appid: string, fresh = false): Promise<AppRow> {
-  const load = () => findApp(deps.store.db, appid);
-  const app = await (fresh ? load() : deps.rows.read(appRow(appid), load));
+  const app = await (fresh ? findApp(deps.store.db, appid) : deps.rows.read(appRow(appid), () => findApp(deps.store.db, appid)));
   if (!app) throw new GatewayError(1012, `appid ${appid} is not registered on this gateway`);
   return app;
 }

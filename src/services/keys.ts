@@ -3,12 +3,12 @@ import { randomBytes } from 'node:crypto';
 import type { AccessClass } from '../config.js';
 import type { Deps } from '../deps.js';
 import type { Db } from '../store/types.js';
-import { digestEquals, sha256Hex } from './secretbox.js';
+import { isDigestOf, sha256Hex } from './secretbox.js';
 
 export interface Caller {
-  keyId: string;
-  name: string;
-  scopes: string[];
+  readonly keyId: string;
+  readonly name: string;
+  readonly scopes: readonly string[];
 }
 
 const KEY = /^mak_([a-z0-9]{8,16})_([A-Za-z0-9_-]{32,256})$/;
@@ -29,6 +29,21 @@ export function keyFromHeaders(headers: Readonly<Record<string, string | string[
 
 const keyRow = (keyId: string) => `key:${keyId}`;
 
+/** A caller_keys row as the row cache keeps it: what each call checks, derived once per read, not per call. */
+interface KeyEntry {
+  caller: Caller;
+  secretHash: Buffer;
+  revokedAt: number | null;
+  expiresAt: number | null;
+}
+
+async function readKey(db: Db, keyId: string): Promise<KeyEntry | null> {
+  const row = await db.selectFrom('caller_keys').selectAll().where('key_id', '=', keyId).executeTakeFirst();
+  if (!row) return null;
+  const caller: Caller = Object.freeze({ keyId: row.key_id, name: row.name, scopes: Object.freeze(JSON.parse(row.scopes) as string[]) });
+  return { caller, secretHash: Buffer.from(row.secret_hash, 'hex'), revokedAt: row.revoked_at, expiresAt: row.expires_at };
+}
+
 /**
  * The caller behind a presented key, or null when the key is malformed, unknown, wrong, revoked or expired. The
  * row is the one this process read ≤ 2 s ago: a revocation through another process takes up to 2 s here.
@@ -37,11 +52,11 @@ export async function authenticateCaller(deps: Deps, presented: string): Promise
   const m = KEY.exec(presented);
   if (!m) return null;
   const keyId = m[1]!;
-  const row = await deps.rows.read(keyRow(keyId), () => deps.store.db.selectFrom('caller_keys').selectAll().where('key_id', '=', keyId).executeTakeFirst());
+  const key = await deps.rows.read(keyRow(keyId), () => readKey(deps.store.db, keyId));
   const now = deps.clock.now();
-  if (!row || !digestEquals(row.secret_hash, sha256Hex(m[2]!))) return null;
-  if (row.revoked_at !== null || (row.expires_at !== null && now >= row.expires_at)) return null;
-  return { keyId: row.key_id, name: row.name, scopes: JSON.parse(row.scopes) as string[] };
+  if (!key || !isDigestOf(key.secretHash, m[2]!)) return null;
+  if (key.revokedAt !== null || (key.expiresAt !== null && now >= key.expiresAt)) return null;
+  return key.caller;
 }
 
 /** Scope patterns compiled once (they come from the stored keys: few, and the same on every call). */

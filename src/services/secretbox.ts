@@ -52,17 +52,20 @@ export function createSecretBox(masterKey: Buffer, oldKeys: Buffer[] = []): Secr
 /** One-shot `crypto.hash`: a third of `createHash`'s cost for the short values hashed on every auth and caller-key check. */
 export const sha256Hex = (value: string) => hash('sha256', value);
 
-/** Constant-time comparison of two hex digests of equal length. */
-export function digestEquals(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'hex');
-  const y = Buffer.from(b, 'hex');
-  return x.length === y.length && timingSafeEqual(x, y);
+/**
+ * Whether `digest` (hex, or its bytes) is the SHA-256 of `value`, compared in constant time; a malformed digest
+ * matches nothing.
+ */
+export function isDigestOf(digest: string | Buffer, value: string): boolean {
+  const expected = typeof digest === 'string' ? Buffer.from(digest, 'hex') : digest;
+  const actual = hash('sha256', value, 'buffer');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 /** Whether a sealed value opens to `value` (in constant time); one this process cannot open counts as different. */
 export function opensTo(open: () => string, value: string): boolean {
   try {
-    return digestEquals(sha256Hex(open()), sha256Hex(value));
+    return isDigestOf(sha256Hex(open()), value);
   } catch {
     return false;
   }

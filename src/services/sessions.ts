@@ -9,7 +9,7 @@ import { UpstreamError } from '../wechat/client.js';
 import { upstreamToGateway } from '../wechat/errors.js';
 import { openSecret, requireApp } from './apps.js';
 import { checkWatermark, decryptOpenData, parseCiphertext, type Ciphertext, type OpenData } from './opendata.js';
-import { sha256Hex, digestEquals } from './secretbox.js';
+import { isDigestOf, sha256Hex } from './secretbox.js';
 
 /** A login code lives 5 minutes at WeChat; its claim (and kept answer) no longer. */
 const CODE_TTL = 300;
@@ -214,7 +214,7 @@ export async function findLiveSession(deps: Deps, id: string, skey: string, appi
   const { db } = deps.store;
   const row = await liveSessionRow(deps.store, id);
   // The same answer for an unknown id, a wrong skey, or a removed app; the hash is compared in constant time.
-  if (!row || !digestEquals(row.skey_hash, sha256Hex(skey))) return { miss: 'no session matches this id and skey' };
+  if (!row || !isDigestOf(row.skey_hash, skey)) return { miss: 'no session matches this id and skey' };
   if (appid !== null && row.appid !== appid) {
     await requireApp(deps, appid);
     return { miss: 'the session belongs to another app' };

@@ -9,16 +9,24 @@ import { agentOwner, cachedAgent, openAgentSecret } from './agents.js';
 import { openSecret } from './apps.js';
 import { getCredential, type Credential, type CredentialSpec } from './credentials.js';
 
+/** One spec per app row read (the row cache keeps a row ≤ 2 s): a warm token call builds none. */
+const mpTokenSpecs = new WeakMap<AppRow, CredentialSpec>();
+
 /** Stable tokens rotate in their last 5 minutes; classic ones are renewed 10 minutes ahead. */
 export function mpTokenSpec(deps: Deps, app: AppRow): CredentialSpec {
-  const classic = app.token_api === 'classic';
-  return {
-    kind: 'mp_token', owner: app.appid, ahead: classic ? 600 : 300, rotatesOnFetch: classic,
-    forceBudget: classic ? 200 : 10, use: 'token',
-    fetch: (force) => (classic
-      ? deps.wechat.classicToken(app.appid, openSecret(deps.box, app))
-      : deps.wechat.stableToken(app.appid, openSecret(deps.box, app), force)),
-  };
+  let spec = mpTokenSpecs.get(app);
+  if (!spec) {
+    const classic = app.token_api === 'classic';
+    spec = {
+      kind: 'mp_token', owner: app.appid, ahead: classic ? 600 : 300, rotatesOnFetch: classic,
+      forceBudget: classic ? 200 : 10, use: 'token',
+      fetch: (force) => (classic
+        ? deps.wechat.classicToken(app.appid, openSecret(deps.box, app))
+        : deps.wechat.stableToken(app.appid, openSecret(deps.box, app), force)),
+    };
+    mpTokenSpecs.set(app, spec);
+  }
+  return spec;
 }
 
 /** Runs `call` with the token; on a token error reports it (one refresh, compare-and-swap) and retries once. */
@@ -64,5 +72,5 @@ export async function workAgentTicketSpec(deps: Deps, corpid: string, agentid: s
   return ticketSpec('work_agent_ticket', agentOwner(corpid, agentid), () => withToken(deps, token, 'ticket', (t) => deps.wechat.wecomAgentTicket(t)));
 }
 
-/** The envelope's view of a credential: `exp` the real end, `expires_in` what is left of it. */
-export const credentialView = (c: Credential, now: number) => ({ exp: c.expiresAt, expires_in: Math.max(0, c.expiresAt - now) });
+/** The envelope's `expires_in` of a credential (its `exp` is `expiresAt`, the real end): what is left of it. */
+export const secondsLeft = (c: Credential, now: number) => Math.max(0, c.expiresAt - now);

@@ -3,7 +3,7 @@ import { defineInterface } from '../../dispatch/interface.js';
 import { appid, force, invalidToken, optional } from '../../dispatch/schemas.js';
 import { requireApp } from '../../services/apps.js';
 import { getCredential } from '../../services/credentials.js';
-import { credentialView, mpTokenSpec } from '../../services/tokens.js';
+import { mpTokenSpec, secondsLeft } from '../../services/tokens.js';
 
 interface Para { appid: string; force?: boolean; invalid_token?: string }
 
@@ -26,7 +26,7 @@ export default defineInterface<Para>({
     const token = await getCredential(deps, mpTokenSpec(deps, app), { force: para.force === true, invalid: para.invalid_token });
     return {
       message: token.fresh ? 'NEW_TOKEN_SUCCESS' : 'OLD_TOKEN_SUCCESS',
-      data: { appid: app.appid, access_token: token.value, ...credentialView(token, deps.clock.now()) },
+      data: { appid: app.appid, access_token: token.value, exp: token.expiresAt, expires_in: secondsLeft(token, deps.clock.now()) },
       detail: token.detail,
     };
   },

@@ -2,7 +2,7 @@
 import { defineInterface } from '../../dispatch/interface.js';
 import { agentid, corpid, force, invalidToken, optional } from '../../dispatch/schemas.js';
 import { getCredential } from '../../services/credentials.js';
-import { credentialView, workTokenSpec } from '../../services/tokens.js';
+import { secondsLeft, workTokenSpec } from '../../services/tokens.js';
 
 interface Para { corpid: string; agentid: string; force?: boolean; invalid_token?: string }
 
@@ -24,7 +24,7 @@ export default defineInterface<Para>({
     const token = await getCredential(deps, await workTokenSpec(deps, para.corpid, para.agentid), { force: para.force === true, invalid: para.invalid_token });
     return {
       message: token.fresh ? 'NEW_TOKEN_SUCCESS' : 'OLD_TOKEN_SUCCESS',
-      data: { corpid: para.corpid, agentid: para.agentid, access_token: token.value, ...credentialView(token, deps.clock.now()) },
+      data: { corpid: para.corpid, agentid: para.agentid, access_token: token.value, exp: token.expiresAt, expires_in: secondsLeft(token, deps.clock.now()) },
       detail: token.detail,
     };
   },
