@@ -44,6 +44,12 @@ const clip = (detail: string): string => {
   return detail.slice(0, end) + '…';
 };
 
+/** Null-valued keys count as missing (as in Wafer's isset): dropped, the object copied only when it has one. */
+function withoutNulls(para: Record<string, unknown>): Record<string, unknown> {
+  for (const key in para) if (para[key] === null) return Object.fromEntries(Object.entries(para).filter(([, v]) => v !== null));
+  return para;
+}
+
 /** What is known of a request so far: a failure's log line names the interface and the app once they are known. */
 interface Known { requestId: string; interfaceName: string | null; appid: string | null }
 
@@ -94,7 +100,7 @@ export async function dispatch(deps: Deps, input: DispatchInput): Promise<Dispat
       if (!caller) return fail(known, 2001, `${name} needs a valid caller key (Authorization: Bearer mak_…)`);
     }
     if (!isObject(iface.para)) return fail(known, 1003, 'para must be an object');
-    const para = Object.fromEntries(Object.entries(iface.para).filter(([, v]) => v !== null));
+    const para = withoutNulls(iface.para);
     const invalid = validatePara(name, para);
     if (invalid) return fail(known, 1003, invalid);
     if (typeof para.appid === 'string') {
