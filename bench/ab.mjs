@@ -47,6 +47,10 @@ const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 const children = [];
 const cleanups = [];
 async function finish(code) {
+  // SIGTERM first: `serve` closes cleanly (and writes a --cpu-prof profile), then whatever is left is killed.
+  const exited = children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise((r) => c.once('exit', r)));
+  for (const c of children) c.kill('SIGTERM');
+  await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 3000))]);
   for (const c of children) c.kill('SIGKILL');
   for (const clean of cleanups) clean();
   if (dropAtEnd.length) await sql(f.mysql, dropAtEnd.map((d) => `DROP DATABASE IF EXISTS ${d};`).join('\n')).catch(() => {});

@@ -59,26 +59,29 @@ export async function authenticateCaller(deps: Deps, presented: string): Promise
   return key.caller;
 }
 
-/** Scope patterns compiled once (they come from the stored keys: few, and the same on every call). */
-const globs = new Map<string, RegExp>();
-function glob(pattern: string): RegExp {
-  let re = globs.get(pattern);
-  if (!re) {
-    if (globs.size >= 1000) globs.clear();
-    re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*') + '$');
-    globs.set(pattern, re);
+const glob = (pattern: string) => new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, '\\$&')).join('.*') + '$');
+
+/** A scope `interfacePattern:resourcePattern` as two patterns. */
+interface Grant { iface: RegExp; resource: RegExp }
+
+/** The grants of a scopes array, compiled once per array: a caller's is the one kept with its key (≤ 2 s). */
+const compiled = new WeakMap<readonly string[], Grant[]>();
+function grantsOf(scopes: readonly string[]): Grant[] {
+  let grants = compiled.get(scopes);
+  if (!grants) {
+    grants = scopes.filter((scope) => scope !== 'admin').map((scope) => {
+      const [iface = '', resource = ''] = scope.split(':');
+      return { iface: glob(iface), resource: glob(resource) };
+    });
+    compiled.set(scopes, grants);
   }
-  return re;
+  return grants;
 }
 
 /** Globs never grant admin: an admin-class interface needs the literal scope `admin`. */
 export function scopesAllow(scopes: readonly string[], access: AccessClass, interfaceName: string, resource: string): boolean {
   if (access === 'admin') return scopes.includes('admin');
-  return scopes.some((scope) => {
-    if (scope === 'admin') return false;
-    const [iface = '', res = ''] = scope.split(':');
-    return glob(iface).test(interfaceName) && glob(res).test(resource);
-  });
+  return grantsOf(scopes).some((g) => g.iface.test(interfaceName) && g.resource.test(resource));
 }
 
 export interface KeyInput { name: string; scopes: string[]; expires_at?: number | null }
