@@ -71,7 +71,7 @@ async function codeCache(path) {
       process.exit(0);
     });`;
   execFileSync(process.execPath, ['-e', script, `${process.cwd()}/dist/scf/index.js`, temporary], {
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'], timeout: 60_000,
     env: {
       PATH: process.env.PATH ?? '', NODE_OPTIONS: flags, MINA_AUTH_LOG_LEVEL: 'silent',
       MINA_AUTH_DATABASE_URL: 'mysql://build@127.0.0.1:9/none', MINA_AUTH_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
