@@ -14,6 +14,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { serveNodeArgs } from '../scripts/deployed-node-args.mjs';
+import { CLK_TCK, cpuTicks, median, rssMb } from './lib/proc.mjs';
 
 const { values: f } = parseArgs({
   options: {
@@ -34,15 +36,7 @@ if (!f.a || !f.b) {
 const NODE = process.execPath;
 /** The children's environment: nothing of the caller's own gateway settings. */
 const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MINA_AUTH_')));
-const DEPLOYED_ARGS = /"start": "node ((?:--\S+ )*)dist\/cli\.cjs serve"/.exec(readFileSync('package.json', 'utf8'))[1].trim();
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
-const cpuTicks = (pid) => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-};
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
+const DEPLOYED_ARGS = serveNodeArgs().join(' ');
 
 const children = [];
 const cleanups = [];

@@ -11,6 +11,8 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
+import { eventFunctionNodeArgs, serveNodeArgs } from '../scripts/deployed-node-args.mjs';
+import { CLK_TCK, cpuTicks, median, rssMb } from './lib/proc.mjs';
 import { floorOf, mb, pct, r1, renderDocs } from './lib/report.mjs';
 
 const { values: flags } = parseArgs({
@@ -69,15 +71,9 @@ const SCF = flags.scf ?? './dist/scf/index.js';
  * docs/deploy.md), the SCF event function those of NODE_OPTIONS in serverless.yml. --node-args="…" replaces both
  * (e.g. --cpu-prof, or a setting to price).
  */
-const deployedArgs = (file, pattern) => {
-  const m = pattern.exec(readFileSync(file, 'utf8'));
-  if (!m) throw new Error(`${file} no longer matches ${pattern}: update bench/run.mjs`);
-  return m[1].split(/\s+/).filter(Boolean);
-};
 const customArgs = flags['node-args'] === undefined ? null : flags['node-args'].split(/\s+/).filter(Boolean);
-const GATEWAY_NODE_ARGS = customArgs ?? deployedArgs('package.json', /"start": "node ((?:--\S+ )*)dist\/cli\.cjs serve"/);
-const EVENT_FUNCTION_NODE_ARGS = customArgs ?? deployedArgs('serverless.yml', /NODE_OPTIONS: ((?:--\S+ ?)+)/);
-const CLK_TCK = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+const GATEWAY_NODE_ARGS = customArgs ?? serveNodeArgs();
+const EVENT_FUNCTION_NODE_ARGS = customArgs ?? eventFunctionNodeArgs();
 const started = Date.now();
 const tmp = mkdtempSync(join(tmpdir(), 'mina-bench-'));
 const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('MINA_AUTH_')));
@@ -140,15 +136,6 @@ function cli(args, env, input) {
   return r.stdout.trim();
 }
 
-/** CPU ticks (user + system) of a process, from /proc. */
-function cpuTicks(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(f[11]) + Number(f[12]);
-  } catch { return NaN; }
-}
-
 /** Busy and total ticks of the whole machine (all cores), from /proc/stat. */
 function machineTicks() {
   try {
@@ -158,13 +145,6 @@ function machineTicks() {
   } catch { return { busy: NaN, total: NaN }; }
 }
 const loadavg = () => { try { return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]); } catch { return null; } };
-
-function rssMb(pid) {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024 * 10) / 10 : NaN;
-  } catch { return NaN; }
-}
 
 /** Samples VmRSS of `pid` every 200 ms until stopped; returns {peak, mean, samples}. */
 function rssSampler(pid) {
@@ -353,7 +333,6 @@ function shuffled(xs) {
   return out;
 }
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
 const pctOf = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))] : null; };
 
 /** Wall time of a fresh `node <args>` from spawn to exit, n times, one after another. */

@@ -10,8 +10,8 @@
 // something else runs dist/cli.cjs) never reads half a bundle.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { eventFunctionNodeArgs } from './deployed-node-args.mjs';
 
 const common = {
   bundle: true, platform: 'node', target: 'node20', format: 'cjs', write: false, minify: true, keepNames: true,
@@ -58,8 +58,6 @@ await codeCache('dist/scf/bundle.js.cache');
  * database, so the functions every request runs are in the cache compiled.
  */
 async function codeCache(path) {
-  const flags = /NODE_OPTIONS: ((?:--\S+ ?)+)/.exec(readFileSync('serverless.yml', 'utf8'))?.[1].trim();
-  if (!flags) throw new Error('serverless.yml sets no NODE_OPTIONS: update scripts/build.mjs');
   const temporary = `${path}.${process.pid}.tmp`;
   const body = JSON.stringify({ version: 1, componentName: 'MA', interface: { interfaceName: 'qcloud.cam.auth', para: { id: '-', skey: '-' } } });
   const event = { httpMethod: 'POST', path: '/mina_auth', headers: { 'content-type': 'application/json' }, queryString: {}, body };
@@ -73,7 +71,7 @@ async function codeCache(path) {
   execFileSync(process.execPath, ['-e', script, `${process.cwd()}/dist/scf/index.js`, temporary], {
     stdio: ['ignore', 'ignore', 'inherit'], timeout: 60_000,
     env: {
-      PATH: process.env.PATH ?? '', NODE_OPTIONS: flags, MINA_AUTH_LOG_LEVEL: 'silent',
+      PATH: process.env.PATH ?? '', NODE_OPTIONS: eventFunctionNodeArgs().join(' '), MINA_AUTH_LOG_LEVEL: 'silent',
       MINA_AUTH_DATABASE_URL: 'mysql://build@127.0.0.1:9/none', MINA_AUTH_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
     },
   });
