@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { eventFunctionNodeArgs, serveNodeArgs } from '../scripts/deployed-node-args.mjs';
-import { CLK_TCK, cpuTicks, median, rssMb } from './lib/proc.mjs';
-import { floorOf, mb, pct, r1, renderDocs } from './lib/report.mjs';
+import { median, rssMb } from './lib/proc.mjs';
+import { mb, pct, r1, ratioOf, renderDocs } from './lib/report.mjs';
 
 const { values: flags } = parseArgs({
   options: {
@@ -37,7 +37,9 @@ if (flags.help) {
 const QUICK = flags.quick === true;
 const P = {
   mode: QUICK ? 'quick' : 'full',
+  /** Seconds of load per point, and as much for its HTTP floor, both split into `rounds` slices run in turn. */
   seconds: Number(flags.seconds ?? (QUICK ? 1.25 : 8)),
+  rounds: QUICK ? 3 : 5,
   warmup: QUICK ? 0.5 : 3,
   levels: [16, 64, 256],
   /** Concurrency of the single-level scenarios (access_token, id_skey, the 404). */
@@ -136,14 +138,6 @@ function cli(args, env, input) {
   return r.stdout.trim();
 }
 
-/** Busy and total ticks of the whole machine (all cores), from /proc/stat. */
-function machineTicks() {
-  try {
-    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
-    return { busy: total - f[3] - f[4], total };
-  } catch { return { busy: NaN, total: NaN }; }
-}
 const loadavg = () => { try { return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]); } catch { return null; } };
 
 /** Samples VmRSS of `pid` every 200 ms until stopped; returns {peak, mean, samples}. */
@@ -160,29 +154,10 @@ function rssSampler(pid) {
 
 const loadgen = track(fork(new URL('./lib/loadgen.mjs', import.meta.url), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
 let loadQueue = Promise.resolve();
-/** Sends one job to the load generator; records the CPU the server (and the load generator) spent on it. */
-function load(job, serverPid = null) {
+/** Sends one job to the load generator (bench/lib/loadgen.mjs), after the one before it; its result. */
+function load(job) {
   const run = () => new Promise((resolve, reject) => {
-    const before = { server: serverPid ? cpuTicks(serverPid) : NaN, loadgen: cpuTicks(loadgen.pid), machine: machineTicks(), at: performance.now() };
-    loadgen.once('message', (m) => {
-      if (!m.ok) return reject(new Error(`load generator: ${m.error}`));
-      const r = m.result;
-      const wall = (performance.now() - before.at) / 1000;
-      // CPU per successful answer (µs) and the share of one core, over the whole job (warm-up included).
-      const total = r.requests + (r.warmupRequests ?? 0);
-      if (serverPid) {
-        const ticks = cpuTicks(serverPid) - before.server;
-        r.serverCpuUsPerReq = Math.round((ticks / CLK_TCK) * 1e6 / Math.max(1, total));
-        r.serverCpuPct = Math.round((ticks / CLK_TCK) / wall * 100);
-      }
-      r.loadgenCpuPct = Math.round(((cpuTicks(loadgen.pid) - before.loadgen) / CLK_TCK) / wall * 100);
-      // The whole machine, in % of one core (200 = both of two cores busy); `other` is everything but the server
-      // and the load generator: MariaDB, the sandbox, and whatever else runs on the machine at the time.
-      const after = machineTicks();
-      r.machineCpuPct = Math.round((after.busy - before.machine.busy) / (after.total - before.machine.total) * cpus().length * 100);
-      r.otherCpuPct = Math.max(0, r.machineCpuPct - (r.serverCpuPct ?? 0) - r.loadgenCpuPct);
-      resolve(r);
-    });
+    loadgen.once('message', (m) => (m.ok ? resolve(m.result) : reject(new Error(`load generator: ${m.error}`))));
     loadgen.send(job);
   });
   const p = loadQueue.then(run);
@@ -529,26 +504,25 @@ async function benchStore(dialect, databaseUrl, ctx) {
     const main = await serve(sandbox0, 'serve');
     const pid = main.proc.pid;
     out.idleRssMb = rssMb(pid);
-    const http = (extra) => ({ kind: 'http', url: main.gw, path: '/mina_auth', connections: P.at, seconds: P.seconds, ...extra });
+    const http = (extra) => ({ kind: 'http', url: main.gw, path: '/mina_auth', connections: P.at, seconds: P.seconds, serverPid: pid, ...extra });
 
     // Checks the seeded rows and the caller key once, before any load.
     await expectCode(main.gw, envelope('qcloud.cam.auth', { id: seed.sessions[0].id, skey: seed.sessions[0].skey }), 0);
     await expectCode(main.gw, envelope('qcloud.mimi.access_token', { appid }), 0, { authorization: `Bearer ${key}` });
 
-    // Each point is paired with an HTTP floor measured just before it, at the same concurrency: whatever else
-    // the machine is doing then weighs on both alike.
-    const floorLoad = (c, warmupSeconds = 0) => load({ kind: 'http', url: ctx.floorUrl, path: '/mina_auth', bodiesFile, connections: c, seconds: P.seconds, warmupSeconds, expect: '"returnCode":0,' }, ctx.floorPid);
-    const paired = (r, floor) => Object.assign(r, { httpFloor: floor });
+    // Each point runs in turn with its HTTP floor at the same concurrency, a slice of each at a time: whatever
+    // else the machine is doing then weighs on both alike.
+    const floorJob = (c, warmupSeconds = 0) => ({ kind: 'http', url: ctx.floorUrl, path: '/mina_auth', bodiesFile, connections: c, seconds: P.seconds, warmupSeconds, expect: '"returnCode":0,', serverPid: ctx.floorPid });
+    const withFloor = (scenario, floor = floorJob(scenario.connections)) => load({ kind: 'alternate', rounds: P.rounds, floor, scenario });
 
-    note(`${dialect}: auth over ${P.sessions} sessions at ${P.levels.join('/')} (each after its HTTP floor)`);
+    note(`${dialect}: auth over ${P.sessions} sessions at ${P.levels.join('/')} (each in turn with its HTTP floor)`);
     await touchSessions(dialect, databaseUrl);
     out.scenarios.auth = {};
     const rssPoints = [];
     for (const c of P.levels) {
-      const first = c === P.levels[0];
-      const floor = await floorLoad(c, first ? P.warmup : 0);
+      const warmupSeconds = c === P.levels[0] ? P.warmup : 0;
       const rss = rssSampler(pid);
-      out.scenarios.auth[c] = paired(await load(http({ bodiesFile, connections: c, expect: '"returnCode":0,', warmupSeconds: first ? P.warmup : 0 }), pid), floor);
+      out.scenarios.auth[c] = await withFloor(http({ bodiesFile, connections: c, expect: '"returnCode":0,', warmupSeconds }), floorJob(c, warmupSeconds));
       rssPoints.push(rss());
     }
     out.authRss = {
@@ -558,12 +532,13 @@ async function benchStore(dialect, databaseUrl, ctx) {
       peakMbByConcurrency: Object.fromEntries(P.levels.map((c, i) => [c, rssPoints[i].peakMb])),
     };
 
-    note(`${dialect}: access_token (warm) at ${P.at}, after its HTTP floor`);
-    const lateFloor = await floorLoad(P.at);
-    out.scenarios.access_token = { [P.at]: paired(await load(http({ body: envelope('qcloud.mimi.access_token', { appid }), headers: { authorization: `Bearer ${key}` }, expect: '"returnCode":0,', warmupSeconds: 1 }), pid), lateFloor) };
+    note(`${dialect}: access_token (warm) at ${P.at}, in turn with its HTTP floor`);
+    out.scenarios.access_token = { [P.at]: await withFloor(http({ body: envelope('qcloud.mimi.access_token', { appid }), headers: { authorization: `Bearer ${key}` }, expect: '"returnCode":0,', warmupSeconds: 1 })) };
 
-    note(`${dialect}: 404 (the gateway's cheapest answer) at ${P.at}`);
-    out.scenarios.gateway_404 = { [P.at]: paired(await load(http({ path: '/nope', body: '{}', expect: 'not found', warmupSeconds: 0 }), pid), lateFloor) };
+    note(`${dialect}: 404 (the gateway's cheapest answer) at ${P.at}, in turn with its HTTP floor`);
+    out.scenarios.gateway_404 = { [P.at]: await withFloor(http({ path: '/nope', body: '{}', expect: 'not found' })) };
+    // id_skey runs a fixed number of logins, not for a time: compared with the floor of the 404.
+    const lateFloor = out.scenarios.gateway_404[P.at].httpFloor;
 
     const login = async (gw, sandbox, latency, serverPid) => {
       const n = P.logins[latency];
@@ -571,7 +546,7 @@ async function benchStore(dialect, databaseUrl, ctx) {
       const codes = await mintCodes(sandbox, appid, n + P.at + 16);
       const file = join(tmp, `codes-${dialect}-${latency}.json`);
       writeFileSync(file, JSON.stringify(codes.map((code) => envelope('qcloud.cam.id_skey', { appid, code }))));
-      return paired(await load({ kind: 'http', url: gw, path: '/mina_auth', connections: P.at, amount: n, bodiesFile: file, expect: '"returnCode":0,' }, serverPid), lateFloor);
+      return { ...(await load({ kind: 'http', url: gw, path: '/mina_auth', connections: P.at, amount: n, bodiesFile: file, expect: '"returnCode":0,', serverPid })), httpFloor: lateFloor };
     };
     out.scenarios.id_skey_latency0 = { [P.at]: await login(main.gw, sandbox0, 0, pid) };
     out.endRssMb = rssMb(pid);
@@ -604,20 +579,19 @@ async function benchStore(dialect, databaseUrl, ctx) {
 
 /**
  * What a fixed cost per answer is worth on this machine: the same server as the HTTP floor, busy `workUs` µs before
- * each answer, each level paired with the plain floor measured just before it, at the single-level concurrency.
+ * each answer, each level run in turn with the plain floor (slices of each), at the single-level concurrency.
  * Whatever the gateway does on top of node:http is such a cost, so the ratios the targets ask for translate into
  * µs per answer.
  */
 async function workFloors(ctx) {
-  note(`the HTTP floor with ${P.workUs.join(' / ')} µs of work per answer, at ${P.at} (each after the plain floor)`);
+  note(`the HTTP floor with ${P.workUs.join(' / ')} µs of work per answer, at ${P.at} (each in turn with the plain floor)`);
   const job = { kind: 'http', path: '/mina_auth', bodiesFile: ctx.bodiesFile, connections: P.at, seconds: P.seconds, expect: '"returnCode":0,' };
   const out = {};
   for (const us of P.workUs) {
     const { proc, match } = await startNode([new URL('./lib/http-floor.mjs', import.meta.url).pathname, String(us)], { until: /listening (\d+)/ });
     try {
-      const floor = await load({ ...job, url: ctx.floorUrl }, ctx.floorPid);
-      const r = await load({ ...job, url: `http://127.0.0.1:${match[1]}`, warmupSeconds: Math.min(P.warmup, 1) }, proc.pid);
-      out[us] = { perSecond: r.perSecond, floor: floor.perSecond, ratio: Math.round((r.perSecond / floor.perSecond) * 100) / 100, serverCpuUsPerReq: r.serverCpuUsPerReq, p99ms: r.p99ms };
+      const r = await load({ kind: 'alternate', rounds: P.rounds, floor: { ...job, url: ctx.floorUrl, serverPid: ctx.floorPid }, scenario: { ...job, url: `http://127.0.0.1:${match[1]}`, warmupSeconds: Math.min(P.warmup, 1), serverPid: proc.pid } });
+      out[us] = { perSecond: r.perSecond, floor: r.httpFloor.perSecond, ratio: r.httpFloorRatio, rounds: r.rounds, serverCpuUsPerReq: r.serverCpuUsPerReq, p99ms: r.p99ms };
     } finally {
       await stop(proc);
     }
@@ -632,14 +606,13 @@ function verdicts(fig) {
   const at = P.at;
   for (const [dialect, d] of Object.entries(fig.stores)) {
     const auth = d.scenarios.auth[at];
-    const httpFloor = auth.httpFloor;
     const db = d.dbFloor[at];
-    const floor = floorOf('auth', auth, db);
-    const ratio = auth.perSecond / floor;
-    v.push({ target: `auth (${dialect}) ≥ 50% of min(HTTP floor, DB floor) at ${at}, p99 ≤ 10 ms`, holds: ratio >= 0.5 && auth.p99ms <= 10, figure: `${auth.perSecond}/s = ${pct(ratio)} of ${floor}/s (${httpFloor.perSecond <= db.perSecond ? 'HTTP' : 'DB'} floor); p99 ${r1(auth.p99ms)} ms` });
+    const ratio = ratioOf('auth', auth, db);
+    const which = ratio === auth.perSecond / db.perSecond ? 'DB' : 'HTTP';
+    v.push({ target: `auth (${dialect}) ≥ 50% of min(HTTP floor, DB floor) at ${at}, p99 ≤ 10 ms`, holds: ratio >= 0.5 && auth.p99ms <= 10, figure: `${auth.perSecond}/s, ${pct(ratio)} of the ${which} floor (${which === 'HTTP' ? auth.httpFloor.perSecond : db.perSecond}/s); p99 ${r1(auth.p99ms)} ms` });
     const tok = d.scenarios.access_token[at];
-    const tr = tok.perSecond / tok.httpFloor.perSecond;
-    v.push({ target: `warm access_token (${dialect}) ≥ 70% of the HTTP floor`, holds: tr >= 0.7, figure: `${tok.perSecond}/s = ${pct(tr)} of ${tok.httpFloor.perSecond}/s; p99 ${r1(tok.p99ms)} ms` });
+    const tr = ratioOf('access_token', tok);
+    v.push({ target: `warm access_token (${dialect}) ≥ 70% of the HTTP floor`, holds: tr >= 0.7, figure: `${tok.perSecond}/s, ${pct(tr)} of the HTTP floor (${tok.httpFloor.perSecond}/s); p99 ${r1(tok.p99ms)} ms` });
     v.push({ target: `RSS (${dialect}) ≤ 100 MB under the auth load`, holds: d.authRss.peakMb !== null && d.authRss.peakMb <= 100, figure: `peak ${d.authRss.peakMb} MB (${Object.entries(d.authRss.peakMbByConcurrency ?? {}).map(([c, mb]) => `${mb} at ${c}`).join(', ')}; idle ${d.idleRssMb} MB)` });
   }
   if (fig.dispatch) {
@@ -663,7 +636,6 @@ function verdicts(fig) {
   }
   return v;
 }
-const ratioOf = (name, r, dbFloor) => r.perSecond / floorOf(name, r, dbFloor);
 
 function printTable(fig) {
   const rows = [['store', 'scenario', 'conc', 'answers/s', 'HTTP floor/s', 'ratio', 'p50 ms', 'p99 ms', 'srv CPU µs/ans', 'other CPU %', 'failed']];
@@ -678,7 +650,7 @@ function printTable(fig) {
   const w = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
   console.log('');
   for (const r of rows) console.log(r.map((x, i) => (i < 2 ? String(x ?? '').padEnd(w[i]) : String(x ?? '').padStart(w[i]))).join('  '));
-  console.log('(HTTP floor: measured just before the point, same concurrency; ratio: auth to min(HTTP floor, DB floor), everything else to the HTTP floor;');
+  console.log(`(HTTP floor: run in turn with the point, ${P.rounds} slices of each, same concurrency; ratio: the median of the rounds' ratios (auth: to min(HTTP floor, DB floor)); id_skey: to the 404's floor;`);
   console.log(' other CPU: what neither the gateway nor the load generator used, in % of one core: MariaDB, the sandbox, anything else running)');
   const work = fig.floors.work;
   if (work) console.log(`\nHTTP floor with work per answer (at ${P.at}): ${Object.entries(work).map(([us, r]) => `+${us} µs ${r.perSecond}/s = ${pct(r.ratio)} of ${r.floor}/s`).join('; ')}`);
@@ -738,7 +710,7 @@ try {
   writeFileSync(bodiesFile, JSON.stringify(order.map((s) => envelope('qcloud.cam.auth', { id: s.id, skey: s.skey }))));
   const sessionIds = order.map((s) => s.id);
 
-  // The HTTP floor server runs (idle) all along; each load point is paired with a floor measured just before it.
+  // The HTTP floor server runs (idle) all along; each load point runs in turn with it (slices of each).
   const floor = await startNode([new URL('./lib/http-floor.mjs', import.meta.url).pathname], { until: /listening (\d+)/ });
 
   const ctx = { sandbox0, sandbox50, seed, appid, secret, masterKey, bodiesFile, sessionIds, rateExempt, floorUrl: `http://127.0.0.1:${floor.match[1]}`, floorPid: floor.proc.pid };

@@ -21,4 +21,13 @@ export function rssMb(pid) {
   } catch { return NaN; }
 }
 
+/** Busy and total ticks of the whole machine (all cores), from /proc/stat. */
+export function machineTicks() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - f[3] - f[4], total };
+  } catch { return { busy: NaN, total: NaN }; }
+}
+
 export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };

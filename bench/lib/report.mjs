@@ -8,8 +8,15 @@ export const pct = (x) => `${Math.round(x * 100)}%`;
 export const mb = (b) => `${(b / 1e6).toFixed(2)} MB`;
 export const r1 = (x) => (x === null || x === undefined || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
 
-/** The floor of a load point: auth's is min(its HTTP floor, the DB floor), everything else's its HTTP floor. */
-export const floorOf = (name, r, dbFloor) => (name === 'auth' ? Math.min(r.httpFloor.perSecond, dbFloor.perSecond) : r.httpFloor.perSecond);
+/**
+ * A load point's ratio to its floor. To the HTTP floor: the median of the ratios of the rounds the two ran in turn
+ * (a point run once, like id_skey, or a results file from before the rounds: answers/s over the floor's). auth's is
+ * the higher of that and its answers/s over the DB floor's, i.e. its ratio to min(HTTP floor, DB floor).
+ */
+export function ratioOf(name, r, dbFloor) {
+  const http = r.httpFloorRatio ?? r.perSecond / r.httpFloor.perSecond;
+  return name === 'auth' ? Math.max(http, r.perSecond / dbFloor.perSecond) : http;
+}
 const num = (n) => (n === null || n === undefined ? '–' : String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 
 /** A "nice" axis maximum and step for values up to `max`. */
@@ -86,7 +93,8 @@ export function renderMarkdown(fig) {
   L.push('');
 
   L.push('## Load scenarios', '');
-  L.push('Every point is paired with an **HTTP floor measured just before it** at the same concurrency (for access_token, the 404 and id_skey: the one measured before access_token), so whatever else the machine does at the time weighs on both. Answers per second counts only answers with the expected `returnCode`; p50/p99 are exact percentiles of every answer; *server CPU* is the gateway process\'s user+system CPU per answer (from /proc); *other CPU* is what neither the gateway nor the load generator used, in % of one core (MariaDB, the sandbox, and anything else running). Ratio: `auth` to min(HTTP floor, DB floor), everything else to the HTTP floor.', '');
+  const rounds = fig.params.rounds ?? 1;
+  L.push(`Every point runs **in turn with its HTTP floor** at the same concurrency, ${rounds} slices of each (${r1(fig.params.seconds / rounds)} s), so whatever else the machine does at the time weighs on both; the ratio is the median of the rounds' ratios (\`id_skey\`, a fixed number of logins, is compared with the 404's floor). Answers per second (of the point and of its floor) counts only answers with the expected \`returnCode\`, over all the slices; p50/p99 are exact percentiles of every answer; *server CPU* is the gateway process's user+system CPU per answer (from /proc); *other CPU* is what neither the gateway nor the load generator used, in % of one core (MariaDB, the sandbox, and anything else running). Ratio: \`auth\` to min(HTTP floor, DB floor), everything else to the HTTP floor.`, '');
   L.push('| store | scenario | conc. | answers/s | HTTP floor/s | ratio | p50 ms | p99 ms | server CPU µs/answer | other CPU % | failed |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const names = { auth: '`qcloud.cam.auth` (10k live sessions)', access_token: '`qcloud.mimi.access_token` (warm)', gateway_404: '404 (gateway, no dispatch)', id_skey_latency0: '`qcloud.cam.id_skey` (fresh codes, sandbox 0 ms)', id_skey_latency50: '`qcloud.cam.id_skey` (fresh codes, sandbox 50 ms)' };
   for (const [dialect, d] of Object.entries(fig.stores)) {
@@ -98,15 +106,14 @@ export function renderMarkdown(fig) {
     }
     for (const [name, byLevel] of Object.entries(d.scenarios)) {
       for (const [c, r] of Object.entries(byLevel)) {
-        const floor = floorOf(name, r, d.dbFloor[c]);
-        L.push(`| ${dialect} | ${names[name] ?? name} | ${c} | ${num(r.perSecond)} | ${num(r.httpFloor.perSecond)} | ${(r.perSecond / floor).toFixed(2)} | ${r1(r.p50ms)} | ${r1(r.p99ms)} | ${num(r.serverCpuUsPerReq)} | ${r.otherCpuPct ?? ''} | ${r.errors + r.mismatches + r.timeouts} |`);
+        L.push(`| ${dialect} | ${names[name] ?? name} | ${c} | ${num(r.perSecond)} | ${num(r.httpFloor.perSecond)} | ${ratioOf(name, r, d.dbFloor[c] ?? d.dbFloor[at]).toFixed(2)} | ${r1(r.p50ms)} | ${r1(r.p99ms)} | ${num(r.serverCpuUsPerReq)} | ${r.otherCpuPct ?? ''} | ${r.errors + r.mismatches + r.timeouts} |`);
       }
     }
   }
   const w = fig.floors.work;
   if (w) {
     L.push('', '### What a ratio is worth on this machine', '');
-    L.push(`The HTTP floor's server made busy for a fixed time before each answer (pure CPU, nothing allocated), at ${at}, each level right after the plain floor: whatever the gateway does on top of \`node:http\` is such a cost, so a ratio to the HTTP floor translates into µs per answer. Server CPU per answer grows by more than the work added: the slower the server, the more often the load generator waits idle and each answer pays for waking it.`, '');
+    L.push(`The HTTP floor's server made busy for a fixed time before each answer (pure CPU, nothing allocated), at ${at}, each level in turn with the plain floor: whatever the gateway does on top of \`node:http\` is such a cost, so a ratio to the HTTP floor translates into µs per answer. Server CPU per answer grows by more than the work added: the slower the server, the more often the load generator waits idle and each answer pays for waking it.`, '');
     L.push('| work per answer | answers/s | HTTP floor/s | ratio | server CPU µs/answer | p99 ms |', '|---:|---:|---:|---:|---:|---:|');
     for (const [us, r] of Object.entries(w)) L.push(`| ${us} µs | ${num(r.perSecond)} | ${num(r.floor)} | ${r.ratio.toFixed(2)} | ${num(r.serverCpuUsPerReq)} | ${r1(r.p99ms)} |`);
   }
