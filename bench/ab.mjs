@@ -26,10 +26,11 @@ const { values: f } = parseArgs({
     conc: { type: 'string', default: '64' },
     'a-args': { type: 'string' }, 'b-args': { type: 'string' },
     'a-env': { type: 'string', default: '{}' }, 'b-env': { type: 'string', default: '{}' },
+    keep: { type: 'boolean' },
   },
 });
 if (!f.a || !f.b) {
-  console.error('usage: node bench/ab.mjs --a DIR --b DIR [--db sqlite|mysql] [--scen auth,token,404] [--rounds 6] [--seconds 3] [--conc 64] [--a-args="NODE ARGS"] [--b-args=…] [--a-env=JSON] [--b-env=…]');
+  console.error('usage: node bench/ab.mjs --a DIR --b DIR [--db sqlite|mysql] [--scen auth,token,404] [--rounds 6] [--seconds 3] [--conc 64] [--a-args="NODE ARGS"] [--b-args=…] [--a-env=JSON] [--b-env=…] [--keep]');
   process.exit(2);
 }
 
@@ -109,7 +110,7 @@ async function post(url, body, headers = {}) {
 async function gateway(name, dir, nodeArgs, extraEnv, sandbox) {
   const cli = resolve(dir, 'dist/cli.cjs');
   const tmp = mkdtempSync(join(tmpdir(), `mina-ab-${name}-`));
-  cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+  cleanups.push(() => (f.keep ? console.log(`${name}: kept ${tmp} (store, serve.log)`) : rmSync(tmp, { recursive: true, force: true })));
   let url = `sqlite:${tmp}/store.db`;
   if (f.db === 'mysql') {
     const database = `mina_ab_${process.pid}_${name}`;
