@@ -73,7 +73,7 @@ const bodiesOf = (file) => { if (!files.has(file)) files.set(file, JSON.parse(re
 function side(job) {
   return {
     job, bodies: job.bodies ?? (job.bodiesFile ? bodiesOf(job.bodiesFile) : [job.body ?? '']), next: 0,
-    lat: sampler(), seconds: 0, mismatches: 0, errors: 0, timeouts: 0, non2xx: 0, sent: 0, warmupRequests: 0, meter: null,
+    lat: sampler(), seconds: 0, mismatches: 0, errors: 0, timeouts: 0, non2xx: 0, sent: 0, warmed: !job.warmupSeconds, warmupRequests: 0, meter: null,
   };
 }
 
@@ -125,7 +125,7 @@ function cannon(s, { seconds, amount, warmup = false }) {
 /** A slice on one side, its warm-up first if it has one left, its CPU counted in the side's meter. */
 async function run(s, seconds) {
   const stop = meter(s.job.serverPid);
-  if (s.job.warmupSeconds && !s.warmupRequests) await cannon(s, { seconds: s.job.warmupSeconds, warmup: true });
+  if (!s.warmed) { await cannon(s, { seconds: s.job.warmupSeconds, warmup: true }); s.warmed = true; }
   const perSecond = await cannon(s, { seconds, amount: s.job.amount });
   s.meter = addUp(s.meter, stop());
   return perSecond;

@@ -35,14 +35,18 @@ export interface Credential {
   detail?: string;
 }
 
-/** Per process: a ≤ 2 s read cache and the in-flight refreshes, so concurrent callers share one. */
+/**
+ * Per process: a ≤ 2 s read cache, the store reads behind it in flight and the refreshes in flight, so concurrent
+ * callers share one of each.
+ */
 export interface CredentialMemo {
   holder: string;
   cache: Map<string, { value: string; expiresAt: number; refreshAfter: number; at: number }>;
+  reading: Map<string, Promise<CredentialRow>>;
   inflight: Map<string, Promise<Credential>>;
 }
 
-export const createCredentialMemo = (): CredentialMemo => ({ holder: randomBytes(8).toString('hex'), cache: new Map(), inflight: new Map() });
+export const createCredentialMemo = (): CredentialMemo => ({ holder: randomBytes(8).toString('hex'), cache: new Map(), reading: new Map(), inflight: new Map() });
 
 const CACHE_MS = 2000;
 const FORCE_GAP = 30;
@@ -92,12 +96,15 @@ export async function forgetCredentials(db: Db, owners: string[]): Promise<void>
 export async function getCredential(deps: Deps, spec: CredentialSpec, opts: { force?: boolean; invalid?: string } = {}): Promise<Credential> {
   const key = nameOf(spec);
   const memo = deps.credentialMemo;
-  if (!opts.force && opts.invalid === undefined) {
+  const plain = !opts.force && opts.invalid === undefined;
+  if (plain) {
     const hit = memo.cache.get(key);
     const now = deps.clock.now();
     if (hit && Date.now() - hit.at < CACHE_MS && now < hit.refreshAfter && now < hit.expiresAt) return { value: hit.value, expiresAt: hit.expiresAt, fresh: false };
   }
-  const row = await load(deps.store.db, spec);
+  // The plain callers that miss the cache at once (every one in flight when it expires) share one read of the
+  // row; a force or a report reads it for itself.
+  const row = await (plain ? shared(memo.reading, key, () => load(deps.store.db, spec)) : load(deps.store.db, spec));
   const now = deps.clock.now();
   const live = liveValue(deps, spec, row, now);
   // While a classic refresh is in flight, the value served dies 5 minutes after it.
@@ -106,7 +113,7 @@ export async function getCredential(deps: Deps, spec: CredentialSpec, opts: { fo
   if (current && opts.invalid !== undefined) {
     if (!same(opts.invalid, current.value)) return { ...current, detail: 'the reported value is no longer the current one; use this one' };
     if (now - row.fetched_at < RECHECK) return { ...current, detail: `this value was fetched less than ${RECHECK} s ago and is not fetched again yet` };
-    return shared(memo, key, () => refresh(deps, spec, row, false, current));
+    return shared(memo.inflight, key, () => refresh(deps, spec, row, false, current));
   }
   if (opts.force) {
     const refusal = forceRefusal(spec, row, now);
@@ -114,22 +121,22 @@ export async function getCredential(deps: Deps, spec: CredentialSpec, opts: { fo
       if (!current) throw new GatewayError(2003, `${refusal}, and there is no current value`);
       return { ...current, detail: refusal };
     }
-    return shared(memo, key, () => refresh(deps, spec, row, true, current));
+    return shared(memo.inflight, key, () => refresh(deps, spec, row, true, current));
   }
-  if (!current) return shared(memo, key, () => refresh(deps, spec, row, false, null));
+  if (!current) return shared(memo.inflight, key, () => refresh(deps, spec, row, false, null));
   if (now >= row.refresh_after && row.lease_until <= now && !memo.inflight.has(key)) {
-    return shared(memo, key, () => refresh(deps, spec, row, false, current));
+    return shared(memo.inflight, key, () => refresh(deps, spec, row, false, current));
   }
   memo.cache.set(key, { value: current.value, expiresAt: current.expiresAt, refreshAfter: row.refresh_after, at: Date.now() });
   return current;
 }
 
-/** Concurrent callers in this process share one refresh. */
-function shared(memo: CredentialMemo, key: string, run: () => Promise<Credential>): Promise<Credential> {
-  const running = memo.inflight.get(key);
-  if (running) return running;
-  const p = run().finally(() => memo.inflight.delete(key));
-  memo.inflight.set(key, p);
+/** Concurrent callers in this process share one run (a read, a refresh) per credential. */
+function shared<T>(running: Map<string, Promise<T>>, key: string, run: () => Promise<T>): Promise<T> {
+  const current = running.get(key);
+  if (current) return current;
+  const p = run().finally(() => running.delete(key));
+  running.set(key, p);
   return p;
 }
 

@@ -1,4 +1,5 @@
 // The credential store's guarantees, driven through getCredential with specs whose fetches the test controls.
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialMemo, getCredential, type CredentialSpec } from '../../src/services/credentials.js';
 import { refreshDue } from '../../src/services/refresh.js';
@@ -52,6 +53,34 @@ describe.each(DIALECTS)('the credential store on %s', (dialect) => {
     expect(meanwhile).toMatchObject({ value: 'v1', fresh: false });
     c.answer('v2');
     expect(await refreshing).toMatchObject({ value: 'v2', fresh: true });
+  });
+
+  it('has the callers that miss the process cache together share one read of the row', async () => {
+    const c = controlled('owner-' + Math.random());
+    const first = getCredential(w.deps, c.spec);
+    await tick();
+    c.answer('v1');
+    await first;
+    // Every statement on the credentials table, counted on its way to the real store.
+    let reads = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        const from = (args.node as { from?: { froms: { table?: { identifier?: { name: string } } }[] } }).from;
+        if (args.node.kind === 'SelectQueryNode' && from?.froms.some((f) => f.table?.identifier?.name === 'credentials')) reads++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const deps = { ...w.deps, store: { ...w.deps.store, db: w.deps.store.db.withPlugin(counting) } };
+    w.deps.credentialMemo.cache.clear();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => getCredential(deps, c.spec)));
+    expect(answers.map((a) => a.value)).toEqual(Array(20).fill('v1'));
+    expect(reads).toBe(1);
+    // A report of a failed value reads the row for itself.
+    w.deps.credentialMemo.cache.clear();
+    await Promise.all([getCredential(deps, c.spec), getCredential(deps, c.spec, { invalid: 'not-the-value' })]);
+    expect(reads).toBe(3);
+    expect(c.fetches()).toBe(1);
   });
 
   it('refreshes every due credential from mina-auth refresh / the timer', async () => {
