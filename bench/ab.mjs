@@ -26,11 +26,12 @@ const { values: f } = parseArgs({
     conc: { type: 'string', default: '64' },
     'a-args': { type: 'string' }, 'b-args': { type: 'string' },
     'a-env': { type: 'string', default: '{}' }, 'b-env': { type: 'string', default: '{}' },
+    'a-db': { type: 'string' }, 'b-db': { type: 'string' },
     keep: { type: 'boolean' },
   },
 });
 if (!f.a || !f.b) {
-  console.error('usage: node bench/ab.mjs --a DIR --b DIR [--db sqlite|mysql] [--scen auth,token,404] [--rounds 6] [--seconds 3] [--conc 64] [--a-args="NODE ARGS"] [--b-args=…] [--a-env=JSON] [--b-env=…] [--keep]');
+  console.error('usage: node bench/ab.mjs --a DIR --b DIR [--db sqlite|mysql] [--scen auth,token,404] [--rounds 6] [--seconds 3] [--conc 64] [--a-args="NODE ARGS"] [--b-args=…] [--a-env=JSON] [--b-env=…] [--a-db=sqlite|mysql] [--b-db=…] [--keep]');
   process.exit(2);
 }
 
@@ -106,13 +107,16 @@ async function post(url, body, headers = {}) {
   return res.json();
 }
 
+/** The store of one side: --a-db / --b-db, else --db. */
+const dbOf = (name) => f[`${name}-db`] ?? f.db;
+
 /** One gateway: its build, its store (seeded), its caller key, `serve` on a free port with the deployed node options. */
 async function gateway(name, dir, nodeArgs, extraEnv, sandbox) {
   const cli = resolve(dir, 'dist/cli.cjs');
   const tmp = mkdtempSync(join(tmpdir(), `mina-ab-${name}-`));
   cleanups.push(() => (f.keep ? console.log(`${name}: kept ${tmp} (store, serve.log)`) : rmSync(tmp, { recursive: true, force: true })));
   let url = `sqlite:${tmp}/store.db`;
-  if (f.db === 'mysql') {
+  if (dbOf(name) === 'mysql') {
     const database = `mina_ab_${process.pid}_${name}`;
     await sql(f.mysql, `CREATE DATABASE ${database}`);
     dropAtEnd.push(database);
@@ -179,7 +183,7 @@ async function main() {
     gateway('a', f.a, f['a-args'] ?? DEPLOYED_ARGS, JSON.parse(f['a-env']), sandboxAt[1]),
     gateway('b', f.b, f['b-args'] ?? DEPLOYED_ARGS, JSON.parse(f['b-env']), sandboxAt[1]),
   ]);
-  console.log(`A ${f.a} (${f['a-args'] ?? DEPLOYED_ARGS}) · B ${f.b} (${f['b-args'] ?? DEPLOYED_ARGS}) · ${f.db} · ${f.conc} connections in all`);
+  console.log(`A ${f.a} (${f['a-args'] ?? DEPLOYED_ARGS}) · B ${f.b} (${f['b-args'] ?? DEPLOYED_ARGS}) · ${dbOf('a') === dbOf('b') ? f.db : `A on ${dbOf('a')}, B on ${dbOf('b')}`} · ${f.conc} connections in all`);
 
   const rows = [];
   for (let round = 0; round < Number(f.rounds); round++) {
