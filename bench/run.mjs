@@ -19,6 +19,7 @@ const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean' },
     seconds: { type: 'string' },
+    rounds: { type: 'string' },
     dialects: { type: 'string' },
     docs: { type: 'boolean' },
     cli: { type: 'string' },
@@ -39,7 +40,7 @@ const P = {
   mode: QUICK ? 'quick' : 'full',
   /** Seconds of load per point, and as much for its HTTP floor, both split into `rounds` slices run in turn. */
   seconds: Number(flags.seconds ?? (QUICK ? 1.25 : 8)),
-  rounds: QUICK ? 3 : 5,
+  rounds: Number(flags.rounds ?? (QUICK ? 3 : 5)),
   warmup: QUICK ? 0.5 : 3,
   levels: [16, 64, 256],
   /** Concurrency of the single-level scenarios (access_token, id_skey, the 404). */
