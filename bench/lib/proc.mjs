@@ -13,13 +13,22 @@ export function cpuTicks(pid) {
   } catch { return NaN; }
 }
 
-/** Resident memory of a process, in MB to one decimal. */
-export function rssMb(pid) {
+/**
+ * Resident memory of a process in MB to one decimal: all of it (VmRSS), and the part mapped from files (RssFile:
+ * the code of node and its libraries, shared with other processes and reclaimable; the rest is the V8 heap and
+ * malloc).
+ */
+export function residentMb(pid) {
   try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024 * 10) / 10 : NaN;
-  } catch { return NaN; }
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+    const mb = (x) => Math.round(x / 1024 * 10) / 10;
+    return { rss: mb(kb('VmRSS')), file: mb(kb('RssFile')) };
+  } catch { return { rss: NaN, file: NaN }; }
 }
+
+/** Resident memory of a process (VmRSS), in MB to one decimal. */
+export const rssMb = (pid) => residentMb(pid).rss;
 
 /** Busy and total ticks of the whole machine (all cores), from /proc/stat. */
 export function machineTicks() {
