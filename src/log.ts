@@ -18,12 +18,13 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 export function batchedStdout(): (line: string) => void {
   let pending: string[] = [];
   const flush = () => {
-    const out = pending.join('');
+    const out = pending.join('\n') + '\n';
     pending = [];
     process.stdout.write(out);
   };
   process.on('exit', () => { if (pending.length) flush(); });
-  return (line) => { if (pending.push(line + '\n') === 1) setImmediate(flush); };
+  // Each line is kept as it is and the newlines added by the join: no copy of a line to append one.
+  return (line) => { if (pending.push(line) === 1) setImmediate(flush); };
 }
 
 let isoMs = -1;

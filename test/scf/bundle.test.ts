@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { eventFunctionNodeArgs } from '../../scripts/deployed-node-args.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putApp, updateApp } from '../../src/services/apps.js';
 import { createSecretBox, sha256Hex } from '../../src/services/secretbox.js';
@@ -31,7 +32,7 @@ const { main_handler } = require(process.argv[1]);
 interface Run { results: any[]; thrown: string[]; logs: string[]; cache: string[] }
 
 /** NODE_OPTIONS as serverless.yml sets them for the event function (its code cache is made under them). */
-const DEPLOYED_NODE_OPTIONS = /NODE_OPTIONS: ((?:--\S+ ?)+)/.exec(readFileSync('serverless.yml', 'utf8'))![1]!.trim();
+const DEPLOYED_NODE_OPTIONS = eventFunctionNodeArgs().join(' ');
 
 async function runBundle(env: Record<string, string>, events: unknown[], deploy = DEPLOY): Promise<Run> {
   const { stdout, stderr } = await promisify(execFile)(process.execPath, ['-e', RUNNER, join(deploy, 'index.js'), JSON.stringify(events), JSON.stringify(scfContext())], {
