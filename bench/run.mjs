@@ -26,6 +26,7 @@ const { values: flags } = parseArgs({
     scf: { type: 'string' },
     'node-args': { type: 'string' },
     'no-docs': { type: 'boolean' },
+    keep: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -686,7 +687,8 @@ async function cleanup() {
   await Promise.allSettled([...children].map((c) => stop(c, 2000)));
   for (const c of cleanups.splice(0)) await c().catch((err) => note(`cleanup: ${err.message}`));
   await agent.close().catch(() => {});
-  rmSync(tmp, { recursive: true, force: true });
+  if (flags.keep) note(`kept ${tmp} (gateway logs, stores)`);
+  else rmSync(tmp, { recursive: true, force: true });
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => { note(`${sig}: stopping`); cleanup().finally(() => process.exit(130)); });
 

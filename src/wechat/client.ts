@@ -1,5 +1,6 @@
 // The only code that talks to api.weixin.qq.com / qyapi.weixin.qq.com (or the sandbox standing in for them).
 // It uses Node's fetch: undici, shipped inside Node (keep-alive connections), so the SCF bundle need not carry a copy.
+import { setFlagsFromString } from 'node:v8';
 
 /** What went wrong upstream; `sent` says whether WeChat may have received (and acted on) the request. */
 export type UpstreamFailure =
@@ -69,8 +70,24 @@ function failureCode(err: unknown): string {
   return String(cause?.code ?? (err as { code?: unknown }).code ?? (err as Error).name);
 }
 
+let liftoffOnly = false;
+
+/**
+ * Node's fetch parses answers with llhttp compiled to WebAssembly, on its first call. V8's usual tiered compilation
+ * of that module grows one of its worker threads' malloc arenas to 30 MB, of which 1–9 MB stays resident for the
+ * life of the process (bench/README.md, "Changes measured"); its baseline compiler alone (Liftoff) does not, and
+ * parses the few small answers WeChat sends as well. Set before the first fetch, not at load: Node does not take
+ * the flag in NODE_OPTIONS, and a flag changed before the SCF bundle's code cache is made would make V8 refuse it.
+ */
+function useLiftoffOnly(): void {
+  if (liftoffOnly) return;
+  setFlagsFromString('--liftoff-only');
+  liftoffOnly = true;
+}
+
 export function createWeChatClient(opts: WeChatClientOptions): WeChatClient {
   async function once(url: URL, init: { method: 'GET' | 'POST'; body?: string }): Promise<unknown> {
+    useLiftoffOnly();
     // One deadline for connecting, sending and reading the whole answer.
     const signal = AbortSignal.timeout(opts.timeoutMs);
     let res: Response;
