@@ -74,7 +74,7 @@ let liftoffOnly = false;
 
 /**
  * Node's fetch parses answers with llhttp compiled to WebAssembly, on its first call. V8's usual tiered compilation
- * of that module grows one of its worker threads' malloc arenas to 30 MB, of which 1–9 MB stays resident for the
+ * of that module grows one of its worker threads' malloc arenas to 30 MB, of which up to 9 MB stays resident for the
  * life of the process (bench/README.md, "Changes measured"); its baseline compiler alone (Liftoff) does not, and
  * parses the few small answers WeChat sends as well. Set before the first fetch, not at load: Node does not take
  * the flag in NODE_OPTIONS, and a flag changed before the SCF bundle's code cache is made would make V8 refuse it.
