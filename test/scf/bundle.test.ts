@@ -121,14 +121,13 @@ describe.each(DIALECTS)('main_handler configured on %s (the bundle)', (dialect) 
   afterAll(() => db.drop());
 
   it('answers /healthz and runs the timer', async () => {
-    const url = db.url;
-    const store = openStore(url);
+    const store = openStore(db.url);
     await migrate(store);
     await store.close();
     const health = withBody(fixture('apigw-event'), undefined);
     health.httpMethod = 'GET';
     health.path = '/release/healthz';
-    const run = await runBundle({ MINA_AUTH_DATABASE_URL: url, MINA_AUTH_MASTER_KEY: randomBytes(32).toString('base64'), MINA_AUTH_LOG_LEVEL: 'silent' }, [health, fixture('timer-event')]);
+    const run = await runBundle({ MINA_AUTH_DATABASE_URL: db.url, MINA_AUTH_MASTER_KEY: randomBytes(32).toString('base64'), MINA_AUTH_LOG_LEVEL: 'silent' }, [health, fixture('timer-event')]);
     expect(run.thrown).toEqual([]);
     expect(run.results).toEqual([
       { isBase64Encoded: false, statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"ok":true}' },
