@@ -29,7 +29,17 @@ export const socketOrTrustedProxy = (trusted: BlockList): ClientIp => {
 export const platformForwarded: ClientIp = (req) =>
   plain(String(req.headers['x-scf-remote-addr'] ?? '')) || forwardedHops(req).at(-1) || plain(req.socket.remoteAddress);
 
+interface Ready { req: IncomingMessage; res: ServerResponse; body: Buffer; tooLarge: boolean }
+
 export function createGatewayServer(deps: Deps, clientIp: ClientIp): Server {
+  // The requests whose bodies completed in this turn's poll phase, answered together in its check phase: one
+  // callback, after which the lookups they asked for go out together (src/store/lookup.ts).
+  let ready: Ready[] = [];
+  const answerReady = () => {
+    const these = ready;
+    ready = [];
+    for (const r of these) answer(deps, clientIp, r.req, r.res, r.body, r.tooLarge);
+  };
   return createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -42,9 +52,11 @@ export function createGatewayServer(deps: Deps, clientIp: ClientIp): Server {
     });
     req.on('error', () => res.destroy());
     // Answered in the turn's check phase, after the poll phase has read and parsed every socket that was ready:
-    // the requests of one turn are parsed back to back, then handled and answered back to back, each kind of work
-    // warm in the CPU caches (bench/README.md, "Changes measured").
-    req.on('end', () => setImmediate(answer, deps, clientIp, req, res, Buffer.concat(chunks), tooLarge));
+    // the requests of one turn are parsed back to back, then handled and answered back to back in one callback,
+    // each kind of work warm in the CPU caches (bench/README.md, "Changes measured").
+    req.on('end', () => {
+      if (ready.push({ req, res, body: Buffer.concat(chunks), tooLarge }) === 1) setImmediate(answerReady);
+    });
   });
 }
 

@@ -1,9 +1,9 @@
-// Lookups by key on the hot path: every key asked for during one event-loop turn goes to the store in one query.
+// Lookups by key on the hot path: every key asked for before the microtask queue runs dry goes to the store in one query.
 import type { Compilable } from 'kysely';
 import type { Store } from './db.js';
 import type { Db } from './types.js';
 
-/** At most this many keys in one query's `in (…)` list; a larger turn makes several queries. */
+/** At most this many keys in one query's `in (…)` list; more make several queries. */
 export const MAX_KEYS = 64;
 /**
  * At most this many of one lookup's queries at the store at once; the keys asked for meanwhile wait for one to
@@ -16,10 +16,11 @@ interface Waiter<R> { resolve: (row: R | undefined) => void; reject: (err: unkno
 interface PerStore<R> { waiting: Map<string, Waiter<R>[]>; scheduled: boolean; inFlight: number; sql: Map<number, string> }
 
 /**
- * `lookup(store, key)`: the row whose `keyOf` is `key`, or undefined. The keys asked for during one event-loop turn
- * are looked up together in its check phase (setImmediate), as `build(db, keys)`: one round trip and one statement
- * answer every caller of the turn (bench/README.md, "Changes measured"); while MAX_IN_FLIGHT queries are out, the
- * keys wait for the next. The built query must bind the keys and nothing else, in order (`where(column, 'in',
+ * `lookup(store, key)`: the row whose `keyOf` is `key`, or undefined. The keys asked for until the microtask queue
+ * runs dry are looked up together (in a process.nextTick queued from a microtask), as `build(db, keys)`: the HTTP server
+ * handles the requests of one event-loop turn in one callback, so one round trip and one statement answer every
+ * request of the turn, in the same turn (bench/README.md, "Changes measured"); while MAX_IN_FLIGHT queries are
+ * out, the keys wait for the next. The built query must bind the keys and nothing else, in order (`where(column, 'in',
  * keys)`). Its SQL is compiled once per store and list length, and the list is padded to a power of two with
  * repeats of a key, so a store keeps few statements. A failed query fails every caller it answers.
  */
@@ -43,7 +44,9 @@ export function batchedLookup<R>(build: (db: Db, keys: string[]) => Compilable<R
   const schedule = (store: Store, state: PerStore<R>) => {
     if (state.scheduled || state.waiting.size === 0 || state.inFlight >= MAX_IN_FLIGHT) return;
     state.scheduled = true;
-    setImmediate(run, store, state);
+    // A microtask that queues the run as a tick: ticks run once the microtask queue is dry, whether the first key
+    // was asked for from a microtask or from a callback's own code.
+    queueMicrotask(() => process.nextTick(run, store, state));
   };
 
   const run = (store: Store, state: PerStore<R>) => {

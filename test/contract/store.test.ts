@@ -1,4 +1,4 @@
-// The store's hot-path helpers on both dialects: lookups batched per event-loop turn (batchedLookup) and run
+// The store's hot-path helpers on both dialects: lookups batched until the microtask queue runs dry (batchedLookup) and run
 // through store.read, statements kept per SQL text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openStore, type Store } from '../../src/store/db.js';
@@ -47,6 +47,16 @@ describe.each(DIALECTS)('the store on %s', (dialect) => {
     // The next turn is a query of its own.
     expect(await appRow(counted, 'wxa')).toMatchObject({ appid: 'wxa' });
     expect(counted.reads).toHaveLength(2);
+  });
+
+  it('takes in the keys asked for however deep in the microtask queue, from a callback or from a microtask', async () => {
+    const after = async (key: string, awaits: number) => { for (let i = 0; i < awaits; i++) await null; return appRow(counted, key); };
+    for (const start of [(f: () => void) => setImmediate(f), (f: () => void) => queueMicrotask(f)]) {
+      counted.reads.length = 0;
+      const rows = await new Promise<unknown[]>((done) => start(() => { void Promise.all([after('wxa', 0), after('wxb', 3), after('wx-none', 9)]).then(done); }));
+      expect(rows.map((r) => (r as { appid: string } | undefined)?.appid)).toEqual(['wxa', 'wxb', undefined]);
+      expect(counted.reads).toEqual([['wxa', 'wxb', 'wx-none', 'wxa']]);
+    }
   });
 
   it(`makes several queries for more than ${MAX_KEYS} keys in one turn`, async () => {
