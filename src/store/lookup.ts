@@ -1,4 +1,4 @@
-// Lookups by key on the hot path: every key asked for before the microtask queue runs dry goes to the store in one query.
+// Lookups by key on the hot path: the keys asked for until the microtask queue runs dry go to the store in one query.
 import type { Compilable } from 'kysely';
 import type { Store } from './db.js';
 import type { Db } from './types.js';
@@ -17,11 +17,11 @@ interface PerStore<R> { waiting: Map<string, Waiter<R>[]>; scheduled: boolean; i
 
 /**
  * `lookup(store, key)`: the row whose `keyOf` is `key`, or undefined. The keys asked for until the microtask queue
- * runs dry are looked up together (in a process.nextTick queued from a microtask), as `build(db, keys)`: the HTTP server
- * handles the requests of one event-loop turn in one callback, so one round trip and one statement answer every
- * request of the turn, in the same turn (bench/README.md, "Changes measured"); while MAX_IN_FLIGHT queries are
- * out, the keys wait for the next. The built query must bind the keys and nothing else, in order (`where(column, 'in',
- * keys)`). Its SQL is compiled once per store and list length, and the list is padded to a power of two with
+ * runs dry are looked up together (in a process.nextTick queued from a microtask), as `build(db, keys)`: the HTTP
+ * server handles the requests of one event-loop turn in one callback, so one round trip and one statement answer
+ * every request of the turn, in the same turn (bench/README.md, "Changes measured"); while MAX_IN_FLIGHT queries
+ * are out, the keys wait for the next. The built query must bind the keys and nothing else, in order
+ * (`where(column, 'in', keys)`). Its SQL is compiled once per store and list length, and the list is padded to a power of two with
  * repeats of a key, so a store keeps few statements. A failed query fails every caller it answers.
  */
 export function batchedLookup<R>(build: (db: Db, keys: string[]) => Compilable<R>, keyOf: (row: R) => string): (store: Store, key: string) => Promise<R | undefined> {

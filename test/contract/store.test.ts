@@ -1,5 +1,5 @@
-// The store's hot-path helpers on both dialects: lookups batched until the microtask queue runs dry (batchedLookup) and run
-// through store.read, statements kept per SQL text.
+// The store's hot-path helpers on both dialects: lookups batched until the microtask queue runs dry (batchedLookup)
+// and run through store.read, statements kept per SQL text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openStore, type Store } from '../../src/store/db.js';
 import { batchedLookup, MAX_IN_FLIGHT, MAX_KEYS } from '../../src/store/lookup.js';
