@@ -1,5 +1,6 @@
 // The envelope and the validation order of PROTOCOL §2, the HTTP rules of §1, on both store dialects.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GatewayError } from '../../src/dispatch/codes.js';
 import { DIALECTS } from '../helpers/db.js';
 import { startWorld, type World } from '../helpers/world.js';
 
@@ -165,5 +166,16 @@ describe.each(DIALECTS)('the client IP of serve on %s', (dialect) => {
     expect(await loggedIp('203.0.113.9')).toBe('203.0.113.9');
     // A client cannot pose as someone else by prepending hops: the rightmost untrusted hop wins.
     expect(await loggedIp('198.51.100.1, 203.0.113.9, 10.1.2.3')).toBe('203.0.113.9');
+  });
+});
+
+describe('GatewayError', () => {
+  it('is an answer made without a stack trace, and leaves stack traces to bugs', () => {
+    const limit = Error.stackTraceLimit;
+    const err = new GatewayError(2006, 'qcloud.cam.initdata is not supported');
+    expect(err.message).toBe('2006 NOT_SUPPORTED: qcloud.cam.initdata is not supported');
+    expect(err.stack).not.toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error('a bug').stack).toMatch(/\n\s+at /);
   });
 });
