@@ -1,4 +1,9 @@
-// Renders docs/interfaces.md, docs/errors.md and db/schema.sql from the code; test/docs.test.ts fails when they drift.
+// Renders docs/interfaces.md, docs/errors.md, db/schema.sql and src/dispatch/validators.generated.ts from the code;
+// test/docs.test.ts fails when they drift.
+import { Ajv, type Options } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { transformSync } from 'esbuild';
+import { createRequire } from 'node:module';
 import { Kysely, MysqlAdapter, MysqlIntrospector, MysqlQueryCompiler, type DatabaseConnection, type Driver } from 'kysely';
 import { CODES, type Code } from '../src/dispatch/codes.js';
 import { registry } from '../src/dispatch/registry.js';
@@ -76,4 +81,45 @@ export async function renderSchema(): Promise<string> {
   }
   await db.destroy();
   return out.join('\n');
+}
+
+/** How every para schema is applied: no coercion, no defaults, unknown keys refused, strict about the schema itself. */
+export const AJV_OPTIONS: Options = { allErrors: false, coerceTypes: false, useDefaults: false, removeAdditional: false, strict: true };
+
+/**
+ * ajv's standalone code for every interface's para schema, as one module: the gateway compiles no schema at run time
+ * (compiling one cost a cold start ~5 ms, and ajv's own set-up as much again). The one helper of ajv's that the code
+ * calls, the length of a string in code points (minLength, maxLength), is written into the module from ajv's source.
+ */
+export function renderValidators(): string {
+  // One validator per distinct schema object: interfaces share some, and ajv's standalone code would repeat the
+  // function it compiled once for two names.
+  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
+  const idOf = new Map<object, string>();
+  for (const def of Object.values(registry)) {
+    if (idOf.has(def.schema)) continue;
+    const id = `v${idOf.size}`;
+    ajv.addSchema(def.schema, id);
+    idOf.set(def.schema, id);
+  }
+  const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
+  const code = standaloneCode(ajv, Object.fromEntries([...idOf.values()].map((id) => [id, id])))
+    .replace(/^"use strict";/, '').replace(/export const (v\d+) = /g, 'const $1 = ');
+  if (code.split(UCS2LENGTH).length !== 2 || code.replace(UCS2LENGTH, '').includes('require(')) {
+    throw new Error('renderValidators: ajv\'s standalone code needs other helpers than ucs2length: write them in here too');
+  }
+  const length = createRequire(import.meta.url)('ajv/dist/runtime/ucs2length').default as (s: string) => number;
+  return [
+    '// Generated from the para schemas of src/dispatch/registry.ts by `npm run docs` (scripts/docs.ts): ajv\'s standalone',
+    '// validators. Do not edit: a test fails when this file and the schemas drift.',
+    '// @ts-nocheck',
+    "import type { ValidateFunction } from 'ajv';",
+    '',
+    transformSync(code.replace(UCS2LENGTH, `(${length.toString()})`), { loader: 'js', format: 'esm' }).code.trimEnd(),
+    '',
+    'export const validators: Readonly<Record<string, ValidateFunction>> = {',
+    ...Object.entries(registry).map(([name, def]) => `  ${JSON.stringify(name)}: ${idOf.get(def.schema)},`),
+    '};',
+    '',
+  ].join('\n');
 }

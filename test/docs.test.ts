@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { createConnection } from 'mysql2/promise';
 import { CODES } from '../src/dispatch/codes.js';
 import { registry } from '../src/dispatch/registry.js';
-import { AJV_OPTIONS, validatePara } from '../src/dispatch/validate.js';
+import { validatePara } from '../src/dispatch/validate.js';
 import { migrate, openStore } from '../src/store/db.js';
-import { renderErrors, renderInterfaces, renderSchema } from '../scripts/docs.js';
+import { AJV_OPTIONS, renderErrors, renderInterfaces, renderSchema, renderValidators } from '../scripts/docs.js';
 import { createTestDatabase, DIALECTS } from './helpers/db.js';
 
 const fix = 'run `npm run docs` and commit the result';
@@ -22,6 +22,9 @@ describe('generated files', () => {
   });
   it(`db/schema.sql matches the migrations (${fix})`, async () => {
     expect(readFileSync('db/schema.sql', 'utf8')).toBe(await renderSchema());
+  });
+  it(`src/dispatch/validators.generated.ts matches the para schemas (${fix})`, () => {
+    expect(readFileSync('src/dispatch/validators.generated.ts', 'utf8')).toBe(renderValidators());
   });
 });
 
@@ -39,7 +42,7 @@ describe('the registry', () => {
       expect(tests, `no test mentions ${name}`).toContain(`'${name}'`);
       if (def.access === 'privileged' || def.access === 'admin') expect(def.example, 'privileged and admin interfaces document a curl example').toBeDefined();
       if (def.example) expect(validatePara(name, def.example), 'the documented example passes the schema').toBeNull();
-      // The gateway compiles without the meta-schema check (a cold-start cost): it is made here, once, strictly.
+      // The gateway's validators are generated without the meta-schema check: it is made here, strictly.
       expect(() => new Ajv({ ...AJV_OPTIONS, validateSchema: true }).compile(def.schema)).not.toThrow();
     });
   }

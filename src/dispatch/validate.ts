@@ -1,23 +1,12 @@
-// One Ajv instance; each registered schema compiled on its interface's first call, then kept. No coercion, no
-// defaults, unknown keys refused.
-import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
-import { registry } from './registry.js';
-
-export const AJV_OPTIONS: Options = { allErrors: false, coerceTypes: false, useDefaults: false, removeAdditional: false, strict: true };
-
-// The schemas are code, checked against the JSON Schema meta-schema by the test suite (test/docs.test.ts). At run
-// time that check would only cost every cold start its ~20 ms (compiling the meta-schema), as would compiling all
-// of them at load: an SCF instance often serves one interface.
-const ajv = new Ajv({ ...AJV_OPTIONS, validateSchema: false });
-const validators = new Map<string, ValidateFunction>();
+// Each interface's para checked by ajv's standalone validator, generated from its schema by `npm run docs`
+// (src/dispatch/validators.generated.ts): no schema is compiled at run time. No coercion, no defaults, unknown keys
+// refused (scripts/docs.ts, AJV_OPTIONS).
+import type { ErrorObject } from 'ajv';
+import { validators } from './validators.generated.js';
 
 /** Null-valued keys count as missing (as in Wafer's isset); returns the error `detail`, or null when `para` is valid. */
 export function validatePara(name: string, para: Record<string, unknown>): string | null {
-  let validate = validators.get(name);
-  if (!validate) {
-    validate = ajv.compile(registry[name]!.schema);
-    validators.set(name, validate);
-  }
+  const validate = validators[name]!;
   return validate(para) ? null : describe(validate.errors?.[0]);
 }
 
