@@ -621,7 +621,7 @@ function verdicts(fig) {
     const db = d.dbFloor[at];
     const ratio = ratioOf('auth', auth, db);
     const which = ratio === auth.perSecond / db.perSecond ? 'DB' : 'HTTP';
-    v.push({ target: `auth (${dialect}) ≥ 50% of min(HTTP floor, DB floor) at ${at}, p99 ≤ 10 ms`, holds: ratio >= 0.5 && auth.p99ms <= 10, figure: `${auth.perSecond}/s, ${pct(ratio)} of the ${which} floor (${which === 'HTTP' ? auth.httpFloor.perSecond : db.perSecond}/s); p99 ${r1(auth.p99ms)} ms` });
+    v.push({ target: `auth (${dialect}) ≥ 50% of min(HTTP floor, DB floor) at ${at}, p99 ≤ 10 ms`, holds: ratio >= 0.5 && auth.p99ms <= 10, figure: `${auth.perSecond}/s, ${pct(ratio)} of the ${which} floor (${which === 'HTTP' ? auth.httpFloor.perSecond : db.perSecond}/s); p99 ${r1(auth.p99ms)} ms${auth.serverWaitPct === undefined ? '' : `; the gateway's main thread waited for a core ${auth.serverWaitPct} % of the time`}` });
     const tok = d.scenarios.access_token[at];
     const tr = ratioOf('access_token', tok);
     v.push({ target: `warm access_token (${dialect}) ≥ 70% of the HTTP floor`, holds: tr >= 0.7, figure: `${tok.perSecond}/s, ${pct(tr)} of the HTTP floor (${tok.httpFloor.perSecond}/s); p99 ${r1(tok.p99ms)} ms` });
@@ -650,12 +650,12 @@ function verdicts(fig) {
 }
 
 function printTable(fig) {
-  const rows = [['store', 'scenario', 'conc', 'answers/s', 'HTTP floor/s', 'ratio', 'p50 ms', 'p99 ms', 'srv CPU µs/ans', 'other CPU %', 'failed']];
+  const rows = [['store', 'scenario', 'conc', 'answers/s', 'HTTP floor/s', 'ratio', 'p50 ms', 'p99 ms', 'srv CPU µs/ans', 'srv wait %', 'other CPU %', 'failed']];
   for (const [dialect, d] of Object.entries(fig.stores)) {
     for (const c of dialect === 'sqlite' ? [P.levels[0]] : P.levels) { const f = d.dbFloor[c]; rows.push([dialect, 'DB floor (PK select)', dialect === 'sqlite' ? 'sync' : c, f.perSecond, '', '', f.p50ms, f.p99ms, '', '', '']); }
     for (const [name, byLevel] of Object.entries(d.scenarios)) {
       for (const [c, r] of Object.entries(byLevel)) {
-        rows.push([dialect, name, c, r.perSecond, r.httpFloor.perSecond, ratioOf(name, r, d.dbFloor[c] ?? d.dbFloor[P.at]).toFixed(2), r1(r.p50ms), r1(r.p99ms), r.serverCpuUsPerReq, r.otherCpuPct, r.errors + r.mismatches + r.timeouts]);
+        rows.push([dialect, name, c, r.perSecond, r.httpFloor.perSecond, ratioOf(name, r, d.dbFloor[c] ?? d.dbFloor[P.at]).toFixed(2), r1(r.p50ms), r1(r.p99ms), r.serverCpuUsPerReq, r.serverWaitPct, r.otherCpuPct, r.errors + r.mismatches + r.timeouts]);
       }
     }
   }
@@ -663,6 +663,7 @@ function printTable(fig) {
   console.log('');
   for (const r of rows) console.log(r.map((x, i) => (i < 2 ? String(x ?? '').padEnd(w[i]) : String(x ?? '').padStart(w[i]))).join('  '));
   console.log(`(HTTP floor: run in turn with the point, ${P.rounds} slices of each, same concurrency; ratio: the median of the rounds' ratios (auth: to min(HTTP floor, DB floor)); id_skey: to the 404's floor;`);
+  console.log(' srv wait: the time the gateway\'s main thread was runnable but waiting for a core, in % of the wall time;');
   console.log(' other CPU: what neither the gateway nor the load generator used, in % of one core: MariaDB, the sandbox, anything else running)');
   const work = fig.floors.work;
   if (work) console.log(`\nHTTP floor with work per answer (at ${P.at}): ${Object.entries(work).map(([us, r]) => `+${us} µs ${r.perSecond}/s = ${pct(r.ratio)} of ${r.floor}/s`).join('; ')}`);

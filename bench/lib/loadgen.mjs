@@ -12,12 +12,13 @@
 //   { kind: 'sqlite', path, seconds, ids }
 //       the same select through better-sqlite3 (synchronous: concurrency does not apply).
 // Every result carries the CPU it cost, from /proc: the server's (`serverPid`) per answer and in % of one core, the
-// load generator's own, the whole machine's, and what neither used (`otherCpuPct`: MariaDB, the sandbox, the rest).
+// load generator's own, the whole machine's, and what neither used (`otherCpuPct`: MariaDB, the sandbox, the rest);
+// and the server's main thread's wait for a core (`serverWaitPct`) and preemptions per 1,000 answers.
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { CLK_TCK, cpuTicks, machineTicks, median } from './proc.mjs';
+import { CLK_TCK, cpuTicks, machineTicks, mainThreadSched, median } from './proc.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -40,13 +41,21 @@ function sampler() {
   };
 }
 
-/** Counts what a stretch of load cost, from now until the returned function is called: wall time and CPU ticks. */
+/**
+ * Counts what a stretch of load cost, from now until the returned function is called: wall time, CPU ticks, and how
+ * long the server's main thread waited for a core and how often it was preempted.
+ */
 function meter(serverPid) {
-  const at = performance.now(), own = process.cpuUsage(), machine = machineTicks(), server = serverPid ? cpuTicks(serverPid) : NaN;
+  const sched = () => (serverPid ? mainThreadSched(serverPid) : { wait: NaN, preempted: NaN });
+  const at = performance.now(), own = process.cpuUsage(), machine = machineTicks(), server = serverPid ? cpuTicks(serverPid) : NaN, s0 = sched();
   return () => {
     const m = machineTicks();
     const u = process.cpuUsage(own);
-    return { wall: (performance.now() - at) / 1000, ownUs: u.user + u.system, busy: m.busy - machine.busy, total: m.total - machine.total, server: serverPid ? cpuTicks(serverPid) - server : NaN };
+    const s1 = sched();
+    return {
+      wall: (performance.now() - at) / 1000, ownUs: u.user + u.system, busy: m.busy - machine.busy, total: m.total - machine.total,
+      server: serverPid ? cpuTicks(serverPid) - server : NaN, serverWaitNs: s1.wait - s0.wait, serverPreempted: s1.preempted - s0.preempted,
+    };
   };
 }
 const addUp = (a, b) => (a ? Object.fromEntries(Object.keys(a).map((k) => [k, a[k] + b[k]])) : b);
@@ -57,6 +66,11 @@ function cpuFigures(m, answers) {
   if (Number.isFinite(m.server)) {
     r.serverCpuUsPerReq = Math.round((m.server / CLK_TCK) * 1e6 / Math.max(1, answers));
     r.serverCpuPct = Math.round((m.server / CLK_TCK) / m.wall * 100);
+  }
+  if (Number.isFinite(m.serverWaitNs)) {
+    // Runnable but not running: on two cores shared with the load generator (and MariaDB), what the server lost.
+    r.serverWaitPct = Math.round(m.serverWaitNs / 1e9 / m.wall * 100);
+    r.serverPreemptedPerK = Math.round(m.serverPreempted / Math.max(1, answers) * 1000);
   }
   r.loadgenCpuPct = Math.round(m.ownUs / 1e6 / m.wall * 100);
   // The whole machine, in % of one core (200 = both of two cores busy).

@@ -1,4 +1,4 @@
-// What /proc says of a process, for the benchmarks (bench/run.mjs, bench/ab.mjs): its CPU and its memory.
+// What /proc says of a process, for the benchmarks (bench/run.mjs, bench/ab.mjs): its CPU, its scheduling and its memory.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -29,6 +29,18 @@ export function residentMb(pid) {
 
 /** Resident memory of a process (VmRSS), in MB to one decimal. */
 export const rssMb = (pid) => residentMb(pid).rss;
+
+/**
+ * The scheduler's account of a process's main thread (`/proc/<pid>/task/<pid>/`): ns run on a core, ns runnable but
+ * waiting for one, and how often it was switched out without having asked (preempted).
+ */
+export function mainThreadSched(pid) {
+  try {
+    const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    const preempted = Number(/nonvoluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8'))?.[1]);
+    return { run, wait, preempted };
+  } catch { return { run: NaN, wait: NaN, preempted: NaN }; }
+}
 
 /** Busy and total ticks of the whole machine (all cores), from /proc/stat. */
 export function machineTicks() {

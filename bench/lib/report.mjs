@@ -94,19 +94,19 @@ export function renderMarkdown(fig) {
 
   L.push('## Load scenarios', '');
   const rounds = fig.params.rounds ?? 1;
-  L.push(`Every point runs **in turn with its HTTP floor** at the same concurrency, ${rounds} slices of each (${r1(fig.params.seconds / rounds)} s), so whatever else the machine does at the time weighs on both; the ratio is the median of the rounds' ratios (\`id_skey\`, a fixed number of logins, is compared with the 404's floor). Answers per second (of the point and of its floor) counts only answers with the expected \`returnCode\`, over all the slices; p50/p99 are exact percentiles of every answer; *server CPU* is the gateway process's user+system CPU per answer (from /proc); *other CPU* is what neither the gateway nor the load generator used, in % of one core (MariaDB, the sandbox, and anything else running). Ratio: \`auth\` to min(HTTP floor, DB floor), everything else to the HTTP floor.`, '');
-  L.push('| store | scenario | conc. | answers/s | HTTP floor/s | ratio | p50 ms | p99 ms | server CPU µs/answer | other CPU % | failed |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  L.push(`Every point runs **in turn with its HTTP floor** at the same concurrency, ${rounds} slices of each (${r1(fig.params.seconds / rounds)} s), so whatever else the machine does at the time weighs on both; the ratio is the median of the rounds' ratios (\`id_skey\`, a fixed number of logins, is compared with the 404's floor). Answers per second (of the point and of its floor) counts only answers with the expected \`returnCode\`, over all the slices; p50/p99 are exact percentiles of every answer; *server CPU* is the gateway process's user+system CPU per answer (from /proc); *server waits* is the time the gateway's main thread was runnable but waiting for a core, in % of the wall time (from /proc: a MariaDB thread woken by a query runs on the gateway's core when the other one is busy); *other CPU* is what neither the gateway nor the load generator used, in % of one core (MariaDB, the sandbox, and anything else running). Ratio: \`auth\` to min(HTTP floor, DB floor), everything else to the HTTP floor.`, '');
+  L.push('| store | scenario | conc. | answers/s | HTTP floor/s | ratio | p50 ms | p99 ms | server CPU µs/answer | server waits % | other CPU % | failed |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const names = { auth: '`qcloud.cam.auth` (10k live sessions)', access_token: '`qcloud.mimi.access_token` (warm)', gateway_404: '404 (gateway, no dispatch)', id_skey_latency0: '`qcloud.cam.id_skey` (fresh codes, sandbox 0 ms)', id_skey_latency50: '`qcloud.cam.id_skey` (fresh codes, sandbox 50 ms)' };
   for (const [dialect, d] of Object.entries(fig.stores)) {
     // SQLite's floor is synchronous: one figure serves every level.
     const ms = (x) => (x < 0.1 ? `${Math.round(x * 1000)} µs` : r1(x));
     for (const c of dialect === 'mysql' ? fig.params.levels : [fig.params.levels[0]]) {
       const f = d.dbFloor[c];
-      L.push(`| ${dialect} | DB floor (${dialect === 'mysql' ? `mysql2, pool ${f.connectionLimit}` : 'better-sqlite3, synchronous'}) | ${dialect === 'mysql' ? c : '–'} | ${num(f.perSecond)} | | | ${ms(f.p50ms)} | ${ms(f.p99ms)} | | | |`);
+      L.push(`| ${dialect} | DB floor (${dialect === 'mysql' ? `mysql2, pool ${f.connectionLimit}` : 'better-sqlite3, synchronous'}) | ${dialect === 'mysql' ? c : '–'} | ${num(f.perSecond)} | | | ${ms(f.p50ms)} | ${ms(f.p99ms)} | | | | |`);
     }
     for (const [name, byLevel] of Object.entries(d.scenarios)) {
       for (const [c, r] of Object.entries(byLevel)) {
-        L.push(`| ${dialect} | ${names[name] ?? name} | ${c} | ${num(r.perSecond)} | ${num(r.httpFloor.perSecond)} | ${ratioOf(name, r, d.dbFloor[c] ?? d.dbFloor[at]).toFixed(2)} | ${r1(r.p50ms)} | ${r1(r.p99ms)} | ${num(r.serverCpuUsPerReq)} | ${r.otherCpuPct ?? ''} | ${r.errors + r.mismatches + r.timeouts} |`);
+        L.push(`| ${dialect} | ${names[name] ?? name} | ${c} | ${num(r.perSecond)} | ${num(r.httpFloor.perSecond)} | ${ratioOf(name, r, d.dbFloor[c] ?? d.dbFloor[at]).toFixed(2)} | ${r1(r.p50ms)} | ${r1(r.p99ms)} | ${num(r.serverCpuUsPerReq)} | ${r.serverWaitPct ?? ''} | ${r.otherCpuPct ?? ''} | ${r.errors + r.mismatches + r.timeouts} |`);
       }
     }
   }
