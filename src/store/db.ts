@@ -1,7 +1,6 @@
 // Opens the store named by a database URL: kysely over a mysql2 pool, or over better-sqlite3 (WAL).
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createRequire } from 'node:module';
 import { Kysely, Migrator, MysqlDialect, SqliteDialect, CompiledQuery, type MigrationProvider, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { createPool } from 'mysql2';
 import { MIGRATIONS } from './migrations/index.js';
@@ -49,8 +48,8 @@ export function openStore(url: string, opts: StoreOptions = {}): Store {
   }
   const path = url.slice('sqlite:'.length);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  // Loaded on demand: it is a native module, absent from the SCF bundle, which only speaks MySQL.
-  const Sqlite = createRequire(__filename)('better-sqlite3') as typeof import('better-sqlite3');
+  // Loaded on demand, as node:module is: it is a native module, absent from the SCF bundle, which only speaks MySQL.
+  const Sqlite = process.getBuiltinModule('node:module').createRequire(__filename)('better-sqlite3') as typeof import('better-sqlite3');
   const database = new Sqlite(path, { timeout: 5_000 });
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');

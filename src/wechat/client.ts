@@ -1,6 +1,5 @@
 // The only code that talks to api.weixin.qq.com / qyapi.weixin.qq.com (or the sandbox standing in for them).
 // It uses Node's fetch: undici, shipped inside Node (keep-alive connections), so the SCF bundle need not carry a copy.
-import { setFlagsFromString } from 'node:v8';
 
 /** What went wrong upstream; `sent` says whether WeChat may have received (and acted on) the request. */
 export type UpstreamFailure =
@@ -81,7 +80,8 @@ let liftoffOnly = false;
  */
 function useLiftoffOnly(): void {
   if (liftoffOnly) return;
-  setFlagsFromString('--liftoff-only');
+  // node:v8 on demand: most cold starts of the event function never call WeChat.
+  process.getBuiltinModule('node:v8').setFlagsFromString('--liftoff-only');
   liftoffOnly = true;
 }
 
