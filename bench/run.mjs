@@ -652,7 +652,7 @@ function verdicts(fig) {
 function printTable(fig) {
   const rows = [['store', 'scenario', 'conc', 'answers/s', 'HTTP floor/s', 'ratio', 'p50 ms', 'p99 ms', 'srv CPU µs/ans', 'srv wait %', 'other CPU %', 'failed']];
   for (const [dialect, d] of Object.entries(fig.stores)) {
-    for (const c of dialect === 'sqlite' ? [P.levels[0]] : P.levels) { const f = d.dbFloor[c]; rows.push([dialect, 'DB floor (PK select)', dialect === 'sqlite' ? 'sync' : c, f.perSecond, '', '', f.p50ms, f.p99ms, '', '', '']); }
+    for (const c of dialect === 'sqlite' ? [P.levels[0]] : P.levels) { const f = d.dbFloor[c]; rows.push([dialect, 'DB floor (PK select)', dialect === 'sqlite' ? 'sync' : c, f.perSecond, '', '', f.p50ms, f.p99ms, '', '', '', '']); }
     for (const [name, byLevel] of Object.entries(d.scenarios)) {
       for (const [c, r] of Object.entries(byLevel)) {
         rows.push([dialect, name, c, r.perSecond, r.httpFloor.perSecond, ratioOf(name, r, d.dbFloor[c] ?? d.dbFloor[P.at]).toFixed(2), r1(r.p50ms), r1(r.p99ms), r.serverCpuUsPerReq, r.serverWaitPct, r.otherCpuPct, r.errors + r.mismatches + r.timeouts]);
