@@ -65,7 +65,7 @@ describe('the deploy folder', () => {
     const text = readFileSync(bootstrap, 'utf8');
     expect(text.startsWith('#!/bin/bash\n')).toBe(true);
     expect(text).not.toContain('\r');
-    expect(text).toContain('exec /var/lang/node20/bin/node --max-semi-space-size=4 --heap-growing-percent=30 --no-parallel-scavenge web.js');
+    expect(text).toContain('exec /var/lang/node20/bin/node --max-semi-space-size=4 --heap-growing-percent=30 --no-parallel-scavenge --no-allocation-site-pretenuring web.js');
   });
 });
 
