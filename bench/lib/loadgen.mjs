@@ -46,12 +46,11 @@ function sampler() {
  * long the server's main thread waited for a core and how often it was preempted.
  */
 function meter(serverPid) {
-  const sched = () => (serverPid ? mainThreadSched(serverPid) : { wait: NaN, preempted: NaN });
-  const at = performance.now(), own = process.cpuUsage(), machine = machineTicks(), server = serverPid ? cpuTicks(serverPid) : NaN, s0 = sched();
+  const at = performance.now(), own = process.cpuUsage(), machine = machineTicks(), server = serverPid ? cpuTicks(serverPid) : NaN, s0 = mainThreadSched(serverPid);
   return () => {
     const m = machineTicks();
     const u = process.cpuUsage(own);
-    const s1 = sched();
+    const s1 = mainThreadSched(serverPid);
     return {
       wall: (performance.now() - at) / 1000, ownUs: u.user + u.system, busy: m.busy - machine.busy, total: m.total - machine.total,
       server: serverPid ? cpuTicks(serverPid) - server : NaN, serverWaitNs: s1.wait - s0.wait, serverPreempted: s1.preempted - s0.preempted,

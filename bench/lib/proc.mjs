@@ -31,15 +31,15 @@ export function residentMb(pid) {
 export const rssMb = (pid) => residentMb(pid).rss;
 
 /**
- * The scheduler's account of a process's main thread (`/proc/<pid>/task/<pid>/`): ns run on a core, ns runnable but
- * waiting for one, and how often it was switched out without having asked (preempted).
+ * The scheduler's account of a process's main thread (`/proc/<pid>/task/<pid>/`): ns runnable but waiting for a
+ * core, and how often it was switched out without having asked (preempted). NaN for both without such a process.
  */
 export function mainThreadSched(pid) {
   try {
-    const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    const wait = Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]);
     const preempted = Number(/nonvoluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8'))?.[1]);
-    return { run, wait, preempted };
-  } catch { return { run: NaN, wait: NaN, preempted: NaN }; }
+    return { wait, preempted };
+  } catch { return { wait: NaN, preempted: NaN }; }
 }
 
 /** Busy and total ticks of the whole machine (all cores), from /proc/stat. */
